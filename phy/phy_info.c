@@ -3,6 +3,12 @@
 
 #include "olive/support/cpu.h"
 
-const char *olive_phy_version(void) { return OLIVE_VERSION; }
+const char *olive_phy_version(void)
+{
+  return OLIVE_VERSION;
+}
 
-const char *olive_phy_isa(void) { return olive_isa_name(olive_cpu_isa()); }
+const char *olive_phy_isa(void)
+{
+  return olive_isa_name(olive_cpu_isa());
+}

@@ -15,8 +15,8 @@
 #include "olive/support/api.h"
 
 typedef struct olive_bench {
-  bool smoke;    /* --smoke given */
-  unsigned reps; /* repetitions to take the median over */
+  bool smoke;             /* --smoke given */
+  unsigned reps;          /* repetitions to take the median over */
   const char *isa_filter; /* --isa NAME: only this variant; NULL = all the CPU has */
 } olive_bench_t;
 
@@ -28,7 +28,8 @@ OLIVE_API double olive_bench_median(double *v, unsigned n);
 
 /* Prints one result line: "bench=<name> <keys> value=<value> unit=<unit>". `keys` is a
  * preformatted "k=v k=v" string (may be empty). Flushes stdout. */
-OLIVE_API void olive_bench_report(const char *name, const char *keys, double value, const char *unit);
+OLIVE_API void olive_bench_report(const char *name, const char *keys, double value,
+                                  const char *unit);
 
 /* Keeps the compiler from discarding a computed value. */
 static inline void olive_bench_keep(const void *p)

@@ -15,10 +15,10 @@
 #include "olive/support/pool.h"
 
 typedef struct olive_buf {
-  uint8_t *head;  /* start of storage */
-  uint8_t *data;  /* start of payload */
-  uint32_t len;   /* payload bytes */
-  uint32_t cap;   /* storage bytes */
+  uint8_t *head; /* start of storage */
+  uint8_t *data; /* start of payload */
+  uint32_t len;  /* payload bytes */
+  uint32_t cap;  /* storage bytes */
   struct olive_buf_pool *pool;
   struct olive_buf *next; /* free for the owner's use (queues) */
   uint64_t user;          /* free for the owner's use (e.g. PDCP SN, arrival time) */
@@ -41,7 +41,10 @@ OLIVE_API olive_buf_t *olive_buf_alloc(olive_buf_pool_t *bp);
 /* Returns the buffer to its pool. NULL is ignored. */
 OLIVE_API void olive_buf_release(olive_buf_t *b);
 
-static inline uint32_t olive_buf_headroom(const olive_buf_t *b) { return (uint32_t)(b->data - b->head); }
+static inline uint32_t olive_buf_headroom(const olive_buf_t *b)
+{
+  return (uint32_t)(b->data - b->head);
+}
 static inline uint32_t olive_buf_tailroom(const olive_buf_t *b)
 {
   return b->cap - olive_buf_headroom(b) - b->len;

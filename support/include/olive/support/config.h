@@ -32,29 +32,41 @@ typedef enum olive_cfg_type {
 } olive_cfg_type_t;
 
 typedef struct olive_cfg_key {
-  const char *key;               /* dotted path, e.g. "cell_cfg.dl_arfcn" */
+  const char *key; /* dotted path, e.g. "cell_cfg.dl_arfcn" */
   olive_cfg_type_t type;
-  size_t offset;                 /* offsetof(app_cfg_t, field) */
-  size_t size;                   /* sizeof the field (strings: buffer size) */
-  double min, max;               /* numeric range, inclusive */
-  const char *const *names;      /* ENUM: NULL-terminated list of allowed names */
-  const char *def;               /* default as text, parsed like a value; NULL = zero */
-  const char *help;              /* one line for --help */
+  size_t offset;            /* offsetof(app_cfg_t, field) */
+  size_t size;              /* sizeof the field (strings: buffer size) */
+  double min, max;          /* numeric range, inclusive */
+  const char *const *names; /* ENUM: NULL-terminated list of allowed names */
+  const char *def;          /* default as text, parsed like a value; NULL = zero */
+  const char *help;         /* one line for --help */
 } olive_cfg_key_t;
 
 /* Helpers to write schema rows compactly. */
-#define OLIVE_CFG_ROW_INT(k, s, f, lo, hi, d, h)                                                  \
-  { (k), OLIVE_CFG_INT, offsetof(s, f), sizeof(((s *)0)->f), (lo), (hi), NULL, (d), (h) }
-#define OLIVE_CFG_ROW_U32(k, s, f, lo, hi, d, h)                                                  \
-  { (k), OLIVE_CFG_UINT32, offsetof(s, f), sizeof(((s *)0)->f), (lo), (hi), NULL, (d), (h) }
-#define OLIVE_CFG_ROW_DBL(k, s, f, lo, hi, d, h)                                                  \
-  { (k), OLIVE_CFG_DOUBLE, offsetof(s, f), sizeof(((s *)0)->f), (lo), (hi), NULL, (d), (h) }
-#define OLIVE_CFG_ROW_BOOL(k, s, f, d, h)                                                         \
-  { (k), OLIVE_CFG_BOOL, offsetof(s, f), sizeof(((s *)0)->f), 0, 1, NULL, (d), (h) }
-#define OLIVE_CFG_ROW_STR(k, s, f, d, h)                                                          \
-  { (k), OLIVE_CFG_STRING, offsetof(s, f), sizeof(((s *)0)->f), 0, 0, NULL, (d), (h) }
-#define OLIVE_CFG_ROW_ENUM(k, s, f, names, d, h)                                                  \
-  { (k), OLIVE_CFG_ENUM, offsetof(s, f), sizeof(((s *)0)->f), 0, 0, (names), (d), (h) }
+#define OLIVE_CFG_ROW_INT(k, s, f, lo, hi, d, h)                                                   \
+  {                                                                                                \
+    (k), OLIVE_CFG_INT, offsetof(s, f), sizeof(((s *)0)->f), (lo), (hi), NULL, (d), (h)            \
+  }
+#define OLIVE_CFG_ROW_U32(k, s, f, lo, hi, d, h)                                                   \
+  {                                                                                                \
+    (k), OLIVE_CFG_UINT32, offsetof(s, f), sizeof(((s *)0)->f), (lo), (hi), NULL, (d), (h)         \
+  }
+#define OLIVE_CFG_ROW_DBL(k, s, f, lo, hi, d, h)                                                   \
+  {                                                                                                \
+    (k), OLIVE_CFG_DOUBLE, offsetof(s, f), sizeof(((s *)0)->f), (lo), (hi), NULL, (d), (h)         \
+  }
+#define OLIVE_CFG_ROW_BOOL(k, s, f, d, h)                                                          \
+  {                                                                                                \
+    (k), OLIVE_CFG_BOOL, offsetof(s, f), sizeof(((s *)0)->f), 0, 1, NULL, (d), (h)                 \
+  }
+#define OLIVE_CFG_ROW_STR(k, s, f, d, h)                                                           \
+  {                                                                                                \
+    (k), OLIVE_CFG_STRING, offsetof(s, f), sizeof(((s *)0)->f), 0, 0, NULL, (d), (h)               \
+  }
+#define OLIVE_CFG_ROW_ENUM(k, s, f, names, d, h)                                                   \
+  {                                                                                                \
+    (k), OLIVE_CFG_ENUM, offsetof(s, f), sizeof(((s *)0)->f), 0, 0, (names), (d), (h)              \
+  }
 
 typedef struct olive_cfg_schema {
   const olive_cfg_key_t *keys;
@@ -67,9 +79,8 @@ typedef struct olive_cfg_error {
 
 /* Applies defaults, then files, then overrides ("key=value"). 0 on success, otherwise
  * OLIVE_ECONFIG with err->msg set (or OLIVE_EINVAL for a broken schema). */
-OLIVE_API int olive_cfg_load(const olive_cfg_schema_t *schema, void *out,
-                             const char *const *files, size_t nof_files,
-                             const char *const *overrides, size_t nof_overrides,
+OLIVE_API int olive_cfg_load(const olive_cfg_schema_t *schema, void *out, const char *const *files,
+                             size_t nof_files, const char *const *overrides, size_t nof_overrides,
                              olive_cfg_error_t *err);
 
 /* Sets one key from text (source names the origin for messages, e.g. "command line"). */

@@ -57,8 +57,8 @@ OLIVE_API void olive_log_write(olive_log_cat_t cat, olive_log_level_t lvl, const
       olive_log_write((cat), (lvl), __VA_ARGS__);                                                  \
   } while (0)
 #define OLOG_ERROR(cat, ...) OLOG(cat, OLIVE_LOG_ERROR, __VA_ARGS__)
-#define OLOG_WARN(cat, ...) OLOG(cat, OLIVE_LOG_WARN, __VA_ARGS__)
-#define OLOG_INFO(cat, ...) OLOG(cat, OLIVE_LOG_INFO, __VA_ARGS__)
+#define OLOG_WARN(cat, ...)  OLOG(cat, OLIVE_LOG_WARN, __VA_ARGS__)
+#define OLOG_INFO(cat, ...)  OLOG(cat, OLIVE_LOG_INFO, __VA_ARGS__)
 #define OLOG_DEBUG(cat, ...) OLOG(cat, OLIVE_LOG_DEBUG, __VA_ARGS__)
 
 /* Logs at most once per call site for the life of the process ("logged once" for
@@ -66,7 +66,8 @@ OLIVE_API void olive_log_write(olive_log_cat_t cat, olive_log_level_t lvl, const
 #define OLOG_ONCE(cat, lvl, ...)                                                                   \
   do {                                                                                             \
     static _Atomic int olog_once_;                                                                 \
-    if (olive_log_enabled((cat), (lvl)) && __atomic_exchange_n(&olog_once_, 1, __ATOMIC_RELAXED) == 0) \
+    if (olive_log_enabled((cat), (lvl)) &&                                                         \
+        __atomic_exchange_n(&olog_once_, 1, __ATOMIC_RELAXED) == 0)                                \
       olive_log_write((cat), (lvl), __VA_ARGS__);                                                  \
   } while (0)
 

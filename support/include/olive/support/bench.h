@@ -23,6 +23,9 @@ typedef struct olive_bench {
 /* Parses --smoke, --reps N and --isa NAME; exits with status 2 on anything else. */
 OLIVE_API void olive_bench_parse(olive_bench_t *b, int argc, char **argv, unsigned default_reps);
 
+/* True when variant isa should run: the CPU supports it and --isa did not exclude it. */
+OLIVE_API bool olive_bench_want_isa(const olive_bench_t *b, int isa);
+
 /* Median of n values (sorts them in place). */
 OLIVE_API double olive_bench_median(double *v, unsigned n);
 

@@ -12,9 +12,9 @@
 #include "olive/support/api.h"
 
 typedef struct olive_pool {
-  uint8_t *mem;      /* nof_blocks * block_size bytes, OLIVE_ALIGN aligned */
-  uint32_t *next;    /* free-list links, one per block */
-  size_t block_size; /* rounded up to OLIVE_ALIGN */
+  uint8_t *mem;           /* nof_blocks * block_size bytes, OLIVE_ALIGN aligned */
+  _Atomic uint32_t *next; /* free-list links, one per block (index + 1, 0 = end) */
+  size_t block_size;      /* rounded up to OLIVE_ALIGN */
   uint32_t nof_blocks;
   _Atomic uint64_t head; /* (tag << 32) | (index + 1); 0 = empty */
   _Atomic uint32_t in_use;

@@ -58,4 +58,17 @@ OLIVE_API void phy_crc_attach_bits_rnti(phy_crc_type_t type, uint8_t *bits, size
 OLIVE_API int phy_crc_check_bits_rnti(phy_crc_type_t type, const uint8_t *bits, size_t nbits,
                                       uint16_t rnti);
 
+/* The same RNTI-masked attachment and check on a packed buffer (nbits + L bits). For
+ * L < 16 only the low L bits of rnti are applied. */
+OLIVE_API void phy_crc_attach_packed_rnti(phy_crc_type_t type, uint8_t *bytes, size_t nbits,
+                                          uint16_t rnti);
+OLIVE_API int phy_crc_check_packed_rnti(phy_crc_type_t type, const uint8_t *bytes, size_t nbits,
+                                        uint16_t rnti);
+
+/* Bit-serial reference of 5.1 (one register shift per input bit). Slow; for tests and for
+ * cross-checking the table-driven paths. Same result as phy_crc_calc_bits(). */
+OLIVE_API uint32_t phy_crc_calc_bits_ref(phy_crc_type_t type, const uint8_t *bits, size_t nbits);
+
+/* An invalid type makes calc return 0, attach do nothing and check return OLIVE_EINVAL. */
+
 #endif

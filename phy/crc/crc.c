@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* TS 38.212 5.1 cyclic redundancy checks: bit-serial reference, byte-wise table and
+ * slicing-by-8 for packed input; attachment and checking, with the RNTI mask of 7.3.2. */
+#include "olive/phy/crc.h"
+
+#include "olive/phy/bits.h"
+#include "olive/support/error.h"
+
+#include "../bits/bits_internal.h"
+#include "crc_internal.h"
+
+/* TS 38.212 5.1: generator polynomials, the D^L term dropped and the rest written as an
+ * L-bit number (bit k = coefficient of D^k), then left-aligned in 32 bits. */
+static const crc_desc_t crc_descs[PHY_CRC_COUNT] = {
+    [PHY_CRC6] = {0x21u << 26, 6, "CRC6"},         /* D^6+D^5+1 */
+    [PHY_CRC11] = {0x621u << 21, 11, "CRC11"},     /* D^11+D^10+D^9+D^5+1 */
+    [PHY_CRC16] = {0x1021u << 16, 16, "CRC16"},    /* D^16+D^12+D^5+1 */
+    [PHY_CRC24A] = {0x864cfbu << 8, 24, "CRC24A"}, /* see crc.h */
+    [PHY_CRC24B] = {0x800063u << 8, 24, "CRC24B"}, /* D^24+D^23+D^6+D^5+D+1 */
+    [PHY_CRC24C] = {0xb2b117u << 8, 24, "CRC24C"}, /* see crc.h */
+};
+
+/* Read-only after library load: built by a constructor before main() and before any
+ * thread exists, so no call ever races on a lazy initialisation. */
+static uint32_t crc_tab[PHY_CRC_COUNT][8][256];
+
+static inline int type_ok(phy_crc_type_t type)
+{
+  return (unsigned)type < PHY_CRC_COUNT;
+}
+
+const crc_desc_t *phy_crc_desc(phy_crc_type_t type)
+{
+  return &crc_descs[type];
+}
+
+const uint32_t (*phy_crc_tables(phy_crc_type_t type))[256]
+{
+  return (const uint32_t(*)[256])crc_tab[type];
+}
+
+static inline uint32_t step_bit(uint32_t reg, uint32_t bit, uint32_t poly)
+{
+  reg ^= bit << 31;
+  return (reg & 0x80000000u) ? (reg << 1) ^ poly : reg << 1;
+}
+
+__attribute__((constructor)) static void crc_tables_build(void)
+{
+  for (int t = 0; t < PHY_CRC_COUNT; t++) {
+    uint32_t poly = crc_descs[t].poly_left;
+    for (uint32_t i = 0; i < 256; i++) {
+      uint32_t reg = i << 24;
+      for (int b = 0; b < 8; b++)
+        reg = step_bit(reg, 0, poly);
+      crc_tab[t][0][i] = reg;
+    }
+    for (int k = 1; k < 8; k++)
+      for (int i = 0; i < 256; i++) {
+        uint32_t prev = crc_tab[t][k - 1][i];
+        crc_tab[t][k][i] = (prev << 8) ^ crc_tab[t][0][prev >> 24];
+      }
+  }
+}
+
+static inline uint32_t load_be32(const uint8_t *p)
+{
+  return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+}
+
+uint32_t phy_crc_update_bytes(phy_crc_type_t type, uint32_t reg, const uint8_t *p, size_t n)
+{
+  const uint32_t(*t)[256] = crc_tab[type];
+  for (; n >= 8; n -= 8, p += 8) {
+    uint32_t x = reg ^ load_be32(p);
+    reg = t[7][x >> 24] ^ t[6][(x >> 16) & 0xff] ^ t[5][(x >> 8) & 0xff] ^ t[4][x & 0xff] ^
+          t[3][p[4]] ^ t[2][p[5]] ^ t[1][p[6]] ^ t[0][p[7]];
+  }
+  for (; n; n--, p++)
+    reg = (reg << 8) ^ t[0][(reg >> 24) ^ *p];
+  return reg;
+}
+
+unsigned phy_crc_len(phy_crc_type_t type)
+{
+  return type_ok(type) ? crc_descs[type].len : 0;
+}
+
+const char *phy_crc_name(phy_crc_type_t type)
+{
+  return type_ok(type) ? crc_descs[type].name : "invalid";
+}
+
+uint32_t phy_crc_calc_bits_ref(phy_crc_type_t type, const uint8_t *bits, size_t nbits)
+{
+  if (!type_ok(type))
+    return 0;
+  uint32_t reg = 0, poly = crc_descs[type].poly_left;
+  for (size_t i = 0; i < nbits; i++)
+    reg = step_bit(reg, bits[i] & 1u, poly);
+  return reg >> (32 - crc_descs[type].len);
+}
+
+uint32_t phy_crc_calc_bits(phy_crc_type_t type, const uint8_t *bits, size_t nbits)
+{
+  if (!type_ok(type))
+    return 0;
+  uint8_t blk[64];
+  uint32_t reg = 0;
+  size_t i = 0;
+  for (; i + 8 * sizeof blk <= nbits; i += 8 * sizeof blk) {
+    for (size_t j = 0; j < sizeof blk; j++)
+      blk[j] = phy_bits_pack8(bits + i + 8 * j);
+    reg = phy_crc_update_bytes(type, reg, blk, sizeof blk);
+  }
+  size_t nb = (nbits - i) / 8;
+  for (size_t j = 0; j < nb; j++)
+    blk[j] = phy_bits_pack8(bits + i + 8 * j);
+  reg = phy_crc_update_bytes(type, reg, blk, nb);
+  uint32_t poly = crc_descs[type].poly_left;
+  for (i += 8 * nb; i < nbits; i++)
+    reg = step_bit(reg, bits[i] & 1u, poly);
+  return reg >> (32 - crc_descs[type].len);
+}
+
+uint32_t phy_crc_calc_packed(phy_crc_type_t type, const uint8_t *bytes, size_t nbits)
+{
+  if (!type_ok(type))
+    return 0;
+  uint32_t reg = phy_crc_update_bytes(type, 0, bytes, nbits / 8);
+  uint32_t poly = crc_descs[type].poly_left;
+  for (size_t i = nbits & ~(size_t)7; i < nbits; i++)
+    reg = step_bit(reg, phy_bits_get(bytes, i), poly);
+  return reg >> (32 - crc_descs[type].len);
+}
+
+/* TS 38.212 7.3.2: x_rnti,0..15 go onto the last 16 parity bits, i.e. the low 16 bits of
+ * the right-aligned CRC value. For L < 16 only the low L bits of the RNTI fit. */
+static uint32_t rnti_mask(phy_crc_type_t type, uint16_t rnti)
+{
+  unsigned len = crc_descs[type].len;
+  return len >= 16 ? rnti : (rnti & ((1u << len) - 1));
+}
+
+static void put_bits(uint8_t *bits, uint32_t v, unsigned len)
+{
+  phy_bits_write(&bits, v, len);
+}
+
+static uint32_t get_bits(const uint8_t *bits, unsigned len)
+{
+  return phy_bits_read(&bits, len);
+}
+
+static void put_packed(uint8_t *bytes, size_t off, uint32_t v, unsigned len)
+{
+  uint8_t tmp[4];
+  uint32_t left = v << (32 - len);
+  tmp[0] = (uint8_t)(left >> 24);
+  tmp[1] = (uint8_t)(left >> 16);
+  tmp[2] = (uint8_t)(left >> 8);
+  tmp[3] = (uint8_t)left;
+  phy_bits_copy(bytes, off, tmp, 0, len);
+}
+
+static uint32_t get_packed(const uint8_t *bytes, size_t off, unsigned len)
+{
+  uint32_t v = 0;
+  for (unsigned i = 0; i < len; i++)
+    v = (v << 1) | phy_bits_get(bytes, off + i);
+  return v;
+}
+
+void phy_crc_attach_bits(phy_crc_type_t type, uint8_t *bits, size_t nbits)
+{
+  if (type_ok(type))
+    put_bits(bits + nbits, phy_crc_calc_bits(type, bits, nbits), crc_descs[type].len);
+}
+
+void phy_crc_attach_packed(phy_crc_type_t type, uint8_t *bytes, size_t nbits)
+{
+  if (type_ok(type))
+    put_packed(bytes, nbits, phy_crc_calc_packed(type, bytes, nbits), crc_descs[type].len);
+}
+
+int phy_crc_check_bits(phy_crc_type_t type, const uint8_t *bits, size_t nbits)
+{
+  if (!type_ok(type))
+    return OLIVE_EINVAL;
+  uint32_t rx = get_bits(bits + nbits, crc_descs[type].len);
+  return rx == phy_crc_calc_bits(type, bits, nbits) ? 0 : OLIVE_ECRC;
+}
+
+int phy_crc_check_packed(phy_crc_type_t type, const uint8_t *bytes, size_t nbits)
+{
+  if (!type_ok(type))
+    return OLIVE_EINVAL;
+  uint32_t rx = get_packed(bytes, nbits, crc_descs[type].len);
+  return rx == phy_crc_calc_packed(type, bytes, nbits) ? 0 : OLIVE_ECRC;
+}
+
+void phy_crc_attach_bits_rnti(phy_crc_type_t type, uint8_t *bits, size_t nbits, uint16_t rnti)
+{
+  if (!type_ok(type))
+    return;
+  uint32_t p = phy_crc_calc_bits(type, bits, nbits) ^ rnti_mask(type, rnti);
+  put_bits(bits + nbits, p, crc_descs[type].len);
+}
+
+int phy_crc_check_bits_rnti(phy_crc_type_t type, const uint8_t *bits, size_t nbits, uint16_t rnti)
+{
+  if (!type_ok(type))
+    return OLIVE_EINVAL;
+  uint32_t rx = get_bits(bits + nbits, crc_descs[type].len) ^ rnti_mask(type, rnti);
+  return rx == phy_crc_calc_bits(type, bits, nbits) ? 0 : OLIVE_ECRC;
+}
+
+void phy_crc_attach_packed_rnti(phy_crc_type_t type, uint8_t *bytes, size_t nbits, uint16_t rnti)
+{
+  if (!type_ok(type))
+    return;
+  uint32_t p = phy_crc_calc_packed(type, bytes, nbits) ^ rnti_mask(type, rnti);
+  put_packed(bytes, nbits, p, crc_descs[type].len);
+}
+
+int phy_crc_check_packed_rnti(phy_crc_type_t type, const uint8_t *bytes, size_t nbits,
+                              uint16_t rnti)
+{
+  if (!type_ok(type))
+    return OLIVE_EINVAL;
+  uint32_t rx = get_packed(bytes, nbits, crc_descs[type].len) ^ rnti_mask(type, rnti);
+  return rx == phy_crc_calc_packed(type, bytes, nbits) ? 0 : OLIVE_ECRC;
+}

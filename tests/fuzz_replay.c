@@ -13,8 +13,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define MAX_INPUT  4096
-#define MAX_CORPUS 256
+#define REPLAY_MAX_INPUT 4096
+#define MAX_CORPUS       256
 
 static uint64_t rng_state = 0x0123456789abcdefull;
 static uint64_t rng(void)
@@ -46,8 +46,8 @@ static void load_corpus(const char *dir)
     FILE *f = fopen(path, "rb");
     if (f == NULL)
       continue;
-    uint8_t *buf = malloc(MAX_INPUT);
-    size_t n = fread(buf, 1, MAX_INPUT, f);
+    uint8_t *buf = malloc(REPLAY_MAX_INPUT);
+    size_t n = fread(buf, 1, REPLAY_MAX_INPUT, f);
     fclose(f);
     corpus[nof_corpus] = buf;
     corpus_len[nof_corpus++] = n;
@@ -65,7 +65,7 @@ int main(int argc, char **argv)
     else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc)
       load_corpus(argv[++i]);
   }
-  static uint8_t buf[MAX_INPUT];
+  static uint8_t buf[REPLAY_MAX_INPUT];
   for (long r = 0; r < runs; r++) {
     size_t n;
     if (nof_corpus > 0 && (r & 1)) {
@@ -78,7 +78,7 @@ int main(int argc, char **argv)
       if (rng() % 4 == 0 && n > 0)
         n = (size_t)(rng() % n); /* truncate */
     } else {
-      n = (size_t)(rng() % (r % 16 == 0 ? MAX_INPUT : 64));
+      n = (size_t)(rng() % (r % 16 == 0 ? REPLAY_MAX_INPUT : 64));
       for (size_t i = 0; i < n; i++)
         buf[i] = (uint8_t)rng();
     }

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The srsRAN-compatible ZeroMQ wire protocol (facts from srsRAN 4G rf_zmq_imp_tx.c /
+ * rf_zmq_imp_rx.c, see radio/README.md): REP answers each request with one message of
+ * samples; REQ sends a 1-byte request and queues the reply. Every wait is a zmq_poll in
+ * ZMQ_RADIO_SLICE_MS slices so stop() is noticed, and runs out after trx_timeout_ms: the
+ * stall is logged once, counted, and either waited out (state kept) or, with
+ * fail_on_disconnect, turned into a permanent OLIVE_EIO. */
+#include <errno.h>
+#include <string.h>
+#include <zmq.h>
+
+#include "olive/support/error.h"
+#include "olive/support/log.h"
+#include "olive/support/time.h"
+#include "zmq_internal.h"
+
+void zmq_link_set_opts(void *sock, int timeout_ms)
+{
+  int linger = 0;
+  zmq_setsockopt(sock, ZMQ_LINGER, &linger, sizeof(linger));
+  zmq_setsockopt(sock, ZMQ_SNDTIMEO, &timeout_ms, sizeof(timeout_ms));
+}
+
+static bool running(zmq_radio_t *q)
+{
+  return atomic_load_explicit(&q->running, memory_order_acquire) &&
+         !atomic_load_explicit(&q->failed, memory_order_acquire);
+}
+
+/* A wait ran out: count it, log the first one of a stall, trip fail_on_disconnect. */
+static int stall(zmq_radio_t *q, bool *stalled, uint64_t *since, const char *what, const char *addr)
+{
+  RADIO_COUNT(&q->cnt, timeouts, 1);
+  if (!*stalled) {
+    *stalled = true;
+    *since = olive_time_ns();
+    if (q->log_trx_timeout)
+      OLOG_WARN(OLIVE_LOG_RADIO, "zmq[%s]: %s %s: no peer activity for %d ms%s", q->id, what, addr,
+                q->trx_timeout_ms,
+                q->fail_on_disconnect ? "; fail_on_disconnect: stopping" : "; waiting for it");
+  }
+  if (q->fail_on_disconnect) {
+    atomic_store(&q->failed, true);
+    return OLIVE_EIO;
+  }
+  return OLIVE_ETIMEDOUT;
+}
+
+static void resumed(zmq_radio_t *q, bool *stalled, uint64_t since, const char *what,
+                    const char *addr)
+{
+  if (*stalled) {
+    *stalled = false;
+    OLOG_INFO(OLIVE_LOG_RADIO, "zmq[%s]: %s %s: peer back after %.1f s", q->id, what, addr,
+              (double)(olive_time_ns() - since) * 1e-9);
+  }
+}
+
+/* Polls sock for `events` up to trx_timeout_ms. 1 ready, 0 timed out, OLIVE_ESTATE when
+ * stopped, OLIVE_EIO on a socket error. */
+static int poll_sock(zmq_radio_t *q, void *sock, short events)
+{
+  int waited = 0;
+  while (running(q)) {
+    zmq_pollitem_t it = {.socket = sock, .events = events};
+    int rc = zmq_poll(&it, 1, ZMQ_RADIO_SLICE_MS);
+    if (rc < 0 && zmq_errno() != EINTR)
+      return zmq_errno() == ETERM ? OLIVE_ESTATE : OLIVE_EIO;
+    if (rc > 0)
+      return 1;
+    waited += ZMQ_RADIO_SLICE_MS;
+    if (waited >= q->trx_timeout_ms)
+      return 0;
+  }
+  return OLIVE_ESTATE;
+}
+
+/* Sends one message on a TX channel: waits for the peer's request first (REP). */
+static int tx_msg(zmq_radio_t *q, zmq_tx_ch_t *c, const void *data, size_t nbytes)
+{
+  if (!c->pub) {
+    int rc = poll_sock(q, c->sock, ZMQ_POLLIN);
+    if (rc == 0)
+      return stall(q, &c->stalled, &c->stall_start_ns, "tx", c->addr);
+    if (rc < 0)
+      return rc;
+    uint8_t req[8];
+    if (zmq_recv(c->sock, req, sizeof(req), ZMQ_DONTWAIT) < 0)
+      return OLIVE_EIO;
+    resumed(q, &c->stalled, c->stall_start_ns, "tx", c->addr);
+  }
+  if (zmq_send(c->sock, data, nbytes, 0) != (int)nbytes) {
+    OLOG_ERROR(OLIVE_LOG_RADIO, "zmq[%s]: tx %s: send failed: %s", q->id, c->addr,
+               zmq_strerror(zmq_errno()));
+    return OLIVE_EIO;
+  }
+  return OLIVE_OK;
+}
+
+/* Sends n samples (buf NULL = zeros), cut into messages the peer accepts. */
+static int tx_samples(zmq_radio_t *q, zmq_tx_ch_t *c, const olive_radio_cf_t *buf, uint64_t n)
+{
+  while (n > 0) {
+    uint64_t len = n;
+    const void *data = buf;
+    if (!buf || q->tx_sc16) {
+      len = n < ZMQ_RADIO_CHUNK_SAMPLES ? n : ZMQ_RADIO_CHUNK_SAMPLES;
+      if (!buf)
+        data = q->zeros;
+    } else if (len > ZMQ_RADIO_MAX_MSG_SAMPLES) {
+      len = ZMQ_RADIO_MAX_MSG_SAMPLES;
+    }
+    size_t bytes = len * sizeof(olive_radio_cf_t);
+    if (q->tx_sc16) {
+      if (buf)
+        radio_cf32_to_sc16(buf, q->sc16, len);
+      else
+        memset(q->sc16, 0, len * 2 * sizeof(int16_t));
+      data = q->sc16;
+      bytes = len * 2 * sizeof(int16_t);
+    }
+    int ret = tx_msg(q, c, data, bytes);
+    if (ret < 0)
+      return ret;
+    c->nsamples += len;
+    n -= len;
+    if (buf)
+      buf += len;
+  }
+  return OLIVE_OK;
+}
+
+int zmq_link_tx_align(zmq_radio_t *q, unsigned ch, uint64_t ts)
+{
+  zmq_tx_ch_t *c = &q->tx[ch];
+  pthread_mutex_lock(&c->mu);
+  int ret = ts > c->nsamples ? tx_samples(q, c, NULL, ts - c->nsamples) : OLIVE_OK;
+  pthread_mutex_unlock(&c->mu);
+  return ret;
+}
+
+int zmq_link_tx(zmq_radio_t *q, unsigned ch, const olive_radio_cf_t *buf, uint32_t n, uint64_t ts)
+{
+  zmq_tx_ch_t *c = &q->tx[ch];
+  int ret = OLIVE_OK;
+  pthread_mutex_lock(&c->mu);
+  if (ts < c->nsamples) {
+    /* Time already on the wire (the zero fill got there first): drop what is late. */
+    uint64_t late = c->nsamples - ts;
+    if (late > n)
+      late = n;
+    RADIO_COUNT(&q->cnt, late, 1);
+    RADIO_COUNT(&q->cnt, lost_samples, late);
+    buf += late;
+    n -= (uint32_t)late;
+    ts += late;
+  }
+  if (ts > c->nsamples)
+    ret = tx_samples(q, c, NULL, ts - c->nsamples);
+  if (ret == OLIVE_OK && n > 0) {
+    ret = tx_samples(q, c, buf, n);
+    if (ret == OLIVE_OK && ch == 0)
+      RADIO_COUNT(&q->cnt, tx_samples, n);
+  }
+  pthread_mutex_unlock(&c->mu);
+  return ret;
+}
+
+int zmq_link_rx_socket(zmq_radio_t *q, zmq_rx_ch_t *c)
+{
+  if (c->sock)
+    zmq_close(c->sock);
+  c->sock = zmq_socket(q->ctx, c->sub ? ZMQ_SUB : ZMQ_REQ);
+  if (!c->sock)
+    return OLIVE_EIO;
+  zmq_link_set_opts(c->sock, q->trx_timeout_ms);
+  if (c->sub)
+    zmq_setsockopt(c->sock, ZMQ_SUBSCRIBE, "", 0);
+  if (zmq_connect(c->sock, c->addr) != 0) {
+    OLOG_ERROR(OLIVE_LOG_RADIO, "zmq[%s]: rx_port%u=%s: connect failed: %s", q->id, c->ch, c->addr,
+               zmq_strerror(zmq_errno()));
+    return OLIVE_ECONFIG;
+  }
+  return OLIVE_OK;
+}
+
+/* Queues one received message; a malformed or oversized one is dropped and counted. */
+static int rx_store(zmq_radio_t *q, zmq_rx_ch_t *c, zmq_msg_t *msg)
+{
+  size_t bytes = zmq_msg_size(msg);
+  size_t ssz = q->rx_sc16 ? 2 * sizeof(int16_t) : sizeof(olive_radio_cf_t);
+  uint64_t n = bytes / ssz;
+  if (bytes % ssz || n > c->ring.cap) {
+    OLOG_ONCE(OLIVE_LOG_RADIO, OLIVE_LOG_ERROR,
+              "zmq[%s]: rx %s: dropped a %zu-byte message (not whole samples or > %llu)", q->id,
+              c->addr, bytes, (unsigned long long)c->ring.cap);
+    RADIO_COUNT(&q->cnt, overflows, 1);
+    RADIO_COUNT(&q->cnt, lost_samples, n);
+    return OLIVE_OK;
+  }
+  if (c->sub && sring_space(&c->ring) < n) {
+    RADIO_COUNT(&q->cnt, overflows, 1);
+    RADIO_COUNT(&q->cnt, lost_samples, n);
+    return OLIVE_OK;
+  }
+  /* REQ: back-pressure. The reader frees room as it consumes; the peer waits meanwhile. */
+  int ret;
+  do {
+    ret = sring_wait_space(&c->ring, n, olive_time_ns() + ZMQ_RADIO_SLICE_MS * 1000000ull);
+  } while (ret == OLIVE_ETIMEDOUT && running(q));
+  if (ret < 0)
+    return ret;
+  sring_write(&c->ring, zmq_msg_data(msg), n, q->rx_sc16);
+  return OLIVE_OK;
+}
+
+/* One request/reply exchange. A timeout re-creates the REQ socket: a REQ whose peer went
+ * away keeps waiting for a reply that never comes, and a restarted peer never saw our
+ * request. */
+static int rx_exchange(zmq_radio_t *q, zmq_rx_ch_t *c, zmq_msg_t *msg)
+{
+  if (!c->sub) {
+    uint8_t req = 0xff;
+    if (zmq_send(c->sock, &req, 1, 0) != 1)
+      return zmq_errno() == ETERM ? OLIVE_ESTATE : OLIVE_EAGAIN;
+  }
+  int rc = poll_sock(q, c->sock, ZMQ_POLLIN);
+  if (rc == 0) {
+    int ret = stall(q, &c->stalled, &c->stall_start_ns, "rx", c->addr);
+    if (ret == OLIVE_EIO)
+      return ret;
+    return zmq_link_rx_socket(q, c) < 0 ? OLIVE_EIO : OLIVE_ETIMEDOUT;
+  }
+  if (rc < 0)
+    return rc;
+  if (zmq_msg_recv(msg, c->sock, ZMQ_DONTWAIT) < 0)
+    return OLIVE_EAGAIN;
+  resumed(q, &c->stalled, c->stall_start_ns, "rx", c->addr);
+  return rx_store(q, c, msg);
+}
+
+static void *rx_thread(void *arg)
+{
+  zmq_rx_ch_t *c = arg;
+  zmq_radio_t *q = c->q;
+  zmq_msg_t msg;
+  zmq_msg_init(&msg);
+  while (running(q)) {
+    int ret = rx_exchange(q, c, &msg);
+    if (ret == OLIVE_EAGAIN) {
+      olive_sleep_ns(1000000);
+      if (zmq_link_rx_socket(q, c) < 0)
+        ret = OLIVE_EIO;
+    }
+    if (ret == OLIVE_EIO || ret == OLIVE_ESTATE)
+      break;
+  }
+  zmq_msg_close(&msg);
+  sring_wake(&c->ring); /* a reader waiting on us returns now */
+  return NULL;
+}
+
+int zmq_link_rx_start(zmq_radio_t *q, unsigned ch)
+{
+  zmq_rx_ch_t *c = &q->rx[ch];
+  sring_reset(&c->ring);
+  if (pthread_create(&c->thread, NULL, rx_thread, c) != 0)
+    return OLIVE_EIO;
+  c->thread_started = true;
+  return OLIVE_OK;
+}
+
+void zmq_link_rx_stop(zmq_radio_t *q, unsigned ch)
+{
+  zmq_rx_ch_t *c = &q->rx[ch];
+  if (c->thread_started) {
+    sring_wake(&c->ring);
+    pthread_join(c->thread, NULL);
+    c->thread_started = false;
+  }
+}

@@ -35,7 +35,7 @@
 #define PHY_LDPC_BG2_COLS  52
 #define PHY_LDPC_BG2_KB    10 /* systematic columns of BG2 (K = 10 Z whatever Kb is) */
 #define PHY_LDPC_MIN_ROWS  4  /* the core rows holding the double-diagonal parity */
-#define PHY_LDPC_MAX_K     (PHY_LDPC_BG1_KB * PHY_LDPC_MAX_Z)       /* 8448 */
+#define PHY_LDPC_MAX_K     (PHY_LDPC_BG1_KB * PHY_LDPC_MAX_Z)         /* 8448 */
 #define PHY_LDPC_MAX_N     ((PHY_LDPC_BG1_COLS - 2) * PHY_LDPC_MAX_Z) /* 25344 */
 #define PHY_LDPC_MAX_ITERS 32
 

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* LDPC internals shared by the table, encoder and decoder files (not exported). */
+#ifndef OLIVE_PHY_LDPC_INTERNAL_H
+#define OLIVE_PHY_LDPC_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "olive/phy/ldpc.h"
+
+#define LDPC_MAX_ROWS    PHY_LDPC_BG1_ROWS
+#define LDPC_MAX_COLS    PHY_LDPC_BG1_COLS
+#define LDPC_MAX_EDGES   316 /* nonzero blocks of BG1 (BG2 has 197) */
+#define LDPC_MAX_ROW_DEG 19  /* heaviest row, BG1 rows 0..3 */
+#define LDPC_CORE_COLS   4   /* parity columns solved by the double-diagonal shortcut */
+#define LDPC_VEC         64  /* widest SIMD vector in bytes; buffers are padded by it */
+
+/* One nonzero block of a base graph: column and V_ij for i_LS = 0..7. */
+typedef struct ldpc_bg_entry {
+  uint8_t col;
+  uint16_t v[PHY_LDPC_NOF_SETS];
+} ldpc_bg_entry_t;
+
+extern const ldpc_bg_entry_t ldpc_bg1_entries[316];
+extern const uint16_t ldpc_bg1_row_start[PHY_LDPC_BG1_ROWS + 1];
+extern const ldpc_bg_entry_t ldpc_bg2_entries[197];
+extern const uint16_t ldpc_bg2_row_start[PHY_LDPC_BG2_ROWS + 1];
+
+/* A base graph lifted for one Z: per row the columns and shifts P = V mod Z, plus the plan
+ * for solving the core parity (TS 38.212 5.3.2, double-diagonal structure). */
+typedef struct ldpc_graph {
+  phy_ldpc_bg_t bg;
+  unsigned z;
+  unsigned rows, cols, kb; /* kb: systematic columns, 22 or 10 */
+  uint16_t row_start[LDPC_MAX_ROWS + 1];
+  uint8_t col[LDPC_MAX_EDGES];
+  uint16_t shift[LDPC_MAX_EDGES];
+  /* Core solution: summing rows 0..3 leaves the first core column with shift core_p1_shift;
+   * then core column core_col[k] (k = 1..3) follows from row core_row[k], where it has
+   * shift core_shift[k], once the columns before it are known. */
+  uint16_t core_p1_shift;
+  uint8_t core_col[LDPC_CORE_COLS];
+  uint8_t core_row[LDPC_CORE_COLS];
+  uint16_t core_shift[LDPC_CORE_COLS];
+} ldpc_graph_t;
+
+/* Lifts bg for z into g and works out the core plan. 0, or OLIVE_EINVAL for a bad bg/z,
+ * or OLIVE_ERANGE if the table lacks the double-diagonal structure (cannot happen with
+ * the 38.212 tables). */
+int ldpc_graph_lift(ldpc_graph_t *g, phy_ldpc_bg_t bg, unsigned z);
+
+/* Byte per bit helpers (every variant). nbits any; src/dst unaligned. */
+typedef struct ldpc_enc_ops {
+  /* acc[0..z) = XOR over e < n of src[e][0..z); buffers readable/writable up to
+   * z rounded up to LDPC_VEC. */
+  void (*xor_rows)(uint8_t *acc, const uint8_t *const *src, unsigned n, unsigned z);
+  /* Packs nbits bytes (0/1) into nbits/8 bytes, big-endian; nbits multiple of 8. */
+  void (*pack)(uint8_t *dst, const uint8_t *src, size_t nbits);
+  /* Unpacks nbits (multiple of 8) bits into bytes 0/1. */
+  void (*unpack)(uint8_t *dst, const uint8_t *src, size_t nbits);
+} ldpc_enc_ops_t;
+
+extern const ldpc_enc_ops_t ldpc_enc_ops_generic;
+extern const ldpc_enc_ops_t ldpc_enc_ops_avx2;
+extern const ldpc_enc_ops_t ldpc_enc_ops_avx512;
+
+/* Decoder layer kernel: one check row of the layered schedule.
+ *   app:   per column, the a-posteriori LLRs in the layout of ldpc_dec.c (see there)
+ *   r:     check-to-variable messages of this row, one block of `stride` bytes per edge
+ *   q:     scratch, deg blocks of `stride` bytes
+ *   cols/shifts: the row's deg edges. */
+typedef struct ldpc_dec_layer {
+  int8_t *const *app; /* app[col] points at the column's canonical copy (see ldpc_dec.c) */
+  int8_t *r;
+  int8_t *q;
+  const uint8_t *cols;
+  const uint16_t *shifts;
+  unsigned deg;
+  unsigned z;
+  unsigned stride; /* bytes per block in r and q, z rounded up to LDPC_VEC */
+} ldpc_dec_layer_t;
+
+typedef struct ldpc_dec_ops {
+  /* Updates one layer; first = 1 on the first iteration (r is taken as 0). */
+  void (*layer)(const ldpc_dec_layer_t *l, int first);
+  /* 1 when the row's parity check holds for all z lanes (hard decisions of app). */
+  int (*row_ok)(const ldpc_dec_layer_t *l);
+} ldpc_dec_ops_t;
+
+extern const ldpc_dec_ops_t ldpc_dec_ops_generic;
+extern const ldpc_dec_ops_t ldpc_dec_ops_avx2;
+extern const ldpc_dec_ops_t ldpc_dec_ops_avx512;
+
+/* Rounds n up to a multiple of LDPC_VEC. */
+static inline unsigned ldpc_round_vec(unsigned n)
+{
+  return (n + LDPC_VEC - 1) / LDPC_VEC * LDPC_VEC;
+}
+
+#endif

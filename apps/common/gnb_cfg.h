@@ -47,7 +47,7 @@ typedef struct gnb_cfg {
     uint32_t period_ms; /* live metrics line period; 0 = off */
   } metrics;
   struct {
-    int rt_priority; /* SCHED_FIFO priority of slot threads; 0 = normal scheduling */
+    int64_t rt_priority; /* SCHED_FIFO priority of slot threads; 0 = normal scheduling */
     bool mlock;
   } expert;
 } gnb_cfg_t;

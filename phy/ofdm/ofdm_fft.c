@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* FFTW planning for the OFDM objects: init-time only, serialised, wisdom cached. */
+#include <fftw3.h>
+#include <pthread.h>
+
+#include "ofdm_internal.h"
+#include "olive/support/error.h"
+#include "olive/support/log.h"
+
+/* FFTW's planner and wisdom are process-global and not thread-safe; this lock makes
+ * concurrent olive inits safe. It is the only global state of the module. */
+static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned effort_flags(phy_ofdm_plan_t effort)
+{
+  switch (effort) {
+  case PHY_OFDM_PLAN_MEASURE:
+    return FFTW_MEASURE;
+  case PHY_OFDM_PLAN_PATIENT:
+    return FFTW_PATIENT;
+  default:
+    return FFTW_ESTIMATE;
+  }
+}
+
+int ofdm_fft_plan(phy_ofdm_t *q, int sign, phy_ofdm_plan_t effort, const char *wisdom_path)
+{
+  int n = (int)q->fft_size;
+  fftwf_complex *in = (fftwf_complex *)q->fin;
+  fftwf_complex *out = (fftwf_complex *)q->fout;
+  unsigned flags = effort_flags(effort);
+  int ret = OLIVE_OK;
+
+  pthread_mutex_lock(&planner_lock);
+  if (wisdom_path != NULL) {
+    /* A missing or unreadable file only means planning from scratch. */
+    (void)fftwf_import_wisdom_from_filename(wisdom_path);
+  }
+  /* MEASURE/PATIENT overwrite the arrays while planning: nothing lives there yet. */
+  q->plan[0] = fftwf_plan_dft_1d(n, in, out, sign, flags);
+  if (sign == FFTW_BACKWARD) {
+    q->plan[1] = fftwf_plan_dft_1d(n, in, out + 1, sign, flags);
+  } else {
+    q->plan[1] = fftwf_plan_dft_1d(n, in + 1, out, sign, flags);
+  }
+  if (q->plan[0] == NULL || q->plan[1] == NULL) {
+    ret = OLIVE_ENOMEM;
+  } else if (wisdom_path != NULL && !fftwf_export_wisdom_to_filename(wisdom_path)) {
+    OLOG_WARN(OLIVE_LOG_PHY, "ofdm: cannot write FFTW wisdom to %s", wisdom_path);
+  }
+  pthread_mutex_unlock(&planner_lock);
+  return ret;
+}
+
+void ofdm_fft_destroy(phy_ofdm_t *q)
+{
+  pthread_mutex_lock(&planner_lock);
+  for (int i = 0; i < 2; i++) {
+    if (q->plan[i] != NULL) {
+      fftwf_destroy_plan(q->plan[i]);
+      q->plan[i] = NULL;
+    }
+  }
+  pthread_mutex_unlock(&planner_lock);
+}
+
+int ofdm_fft_pick(const phy_ofdm_t *q, const cf_t *p)
+{
+  /* New-array execution needs the alignment the plan was made with (FFTW manual 4.6). */
+  int a = fftwf_alignment_of((float *)p);
+  int a0 = fftwf_alignment_of((float *)q->fout);
+  if (a == a0) {
+    return 0;
+  }
+  if (a == fftwf_alignment_of((float *)(q->fout + 1))) {
+    return 1;
+  }
+  return -1;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Internal pieces shared by the OFDM modulator and demodulator. */
+#ifndef OLIVE_PHY_OFDM_INTERNAL_H
+#define OLIVE_PHY_OFDM_INTERNAL_H
+
+#include <stdint.h>
+
+#include "olive/phy/ofdm.h"
+
+/* Makes q->plan[0..1] for an N-point transform in direction `sign` (FFTW_FORWARD or
+ * FFTW_BACKWARD) between q->fin and q->fout; plan[1] has the caller-side buffer (output
+ * for backward, input for forward) shifted by one element. Serialised with a mutex;
+ * imports/exports wisdom. OLIVE_ENOMEM when FFTW cannot plan. */
+int ofdm_fft_plan(phy_ofdm_t *q, int sign, phy_ofdm_plan_t effort, const char *wisdom_path);
+
+/* Destroys the plans (serialised like planning). */
+void ofdm_fft_destroy(phy_ofdm_t *q);
+
+/* Index of the plan matching the caller's pointer, or -1 when neither does. */
+int ofdm_fft_pick(const phy_ofdm_t *q, const cf_t *p);
+
+/* Fractional part of f0 * n_tc * T_c (cycles of the 5.4 term), exact for integer f0 up to
+ * 2^31 * D and n_tc < 2^21. */
+double ofdm_phase_cycles(double f0_hz, uint64_t n_tc);
+
+#endif

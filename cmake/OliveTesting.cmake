@@ -4,6 +4,7 @@
 #   olive_add_test(<name> SOURCES a.c [LIBS ...] [LABELS unit|vector|e2e|slow] [ARGS ...]
 #                  [TIMEOUT s] [SANITIZE_SKIP])
 #     A self-checking program (plain main() or cmocka). Exit status 0 means pass.
+#     Plain-main tests use tests/include/olive_test.h (CHECK, fixed-seed RNG, closing line).
 #     LABELS defaults to "unit".
 #
 #   olive_add_bench(<name> SOURCES a.c [LIBS ...])
@@ -29,7 +30,8 @@ function(olive_add_test name)
     return()
   endif()
   add_executable(${name} ${T_SOURCES})
-  target_link_libraries(${name} PRIVATE ${T_LIBS} olive_support)
+  target_link_libraries(${name} PRIVATE ${T_LIBS} olive_support m)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/include)
   add_test(NAME ${name} COMMAND ${name} ${T_ARGS})
   set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")
   if(T_TIMEOUT)

@@ -207,8 +207,7 @@ static void zmq_close_drv(void *state)
       zmq_close(q->tx[i].sock);
       pthread_mutex_destroy(&q->tx[i].mu);
     }
-    if (q->rx[i].sock)
-      zmq_close(q->rx[i].sock);
+    zmq_link_rx_close(&q->rx[i]);
     sring_free(&q->rx[i].ring);
   }
   if (q->ctx)

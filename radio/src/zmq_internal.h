@@ -40,7 +40,9 @@ typedef struct zmq_rx_ch {
   struct zmq_radio *q;
   unsigned ch;
   void *sock;
-  bool sub; /* rx_type=sub */
+  void *mon;     /* PAIR end of the REQ socket's monitor (disconnect events) */
+  bool need_req; /* no request outstanding: send one */
+  bool sub;      /* rx_type=sub */
   char addr[ZMQ_RADIO_ADDR_LEN];
   sring_t ring;
   pthread_t thread;
@@ -76,6 +78,7 @@ int zmq_link_tx_align(zmq_radio_t *q, unsigned ch, uint64_t ts);
 int zmq_link_rx_start(zmq_radio_t *q, unsigned ch);
 void zmq_link_rx_stop(zmq_radio_t *q, unsigned ch);
 int zmq_link_rx_socket(zmq_radio_t *q, zmq_rx_ch_t *c);
+void zmq_link_rx_close(zmq_rx_ch_t *c);
 void zmq_link_set_opts(void *sock, int timeout_ms);
 
 #endif

@@ -6,6 +6,7 @@
  * stall is logged once, counted, and either waited out (state kept) or, with
  * fail_on_disconnect, turned into a permanent OLIVE_EIO. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <zmq.h>
 
@@ -33,7 +34,7 @@ static int stall(zmq_radio_t *q, bool *stalled, uint64_t *since, const char *wha
   RADIO_COUNT(&q->cnt, timeouts, 1);
   if (!*stalled) {
     *stalled = true;
-    *since = olive_time_ns();
+    *since = olive_time_ns() - (uint64_t)q->trx_timeout_ms * 1000000u;
     if (q->log_trx_timeout)
       OLOG_WARN(OLIVE_LOG_RADIO, "zmq[%s]: %s %s: no peer activity for %d ms%s", q->id, what, addr,
                 q->trx_timeout_ms,
@@ -166,22 +167,91 @@ int zmq_link_tx(zmq_radio_t *q, unsigned ch, const olive_radio_cf_t *buf, uint32
   return ret;
 }
 
+/* A monitor tells the receive thread when the TCP connection to the peer drops: the
+ * request in flight is then lost and must be sent again. */
+static int rx_monitor(zmq_radio_t *q, zmq_rx_ch_t *c)
+{
+  char ep[96];
+  snprintf(ep, sizeof(ep), "inproc://olive-zmq-mon-%p-%u", (void *)q, c->ch);
+  if (zmq_socket_monitor(c->sock, ep, ZMQ_EVENT_DISCONNECTED) != 0)
+    return OLIVE_EIO;
+  c->mon = zmq_socket(q->ctx, ZMQ_PAIR);
+  if (!c->mon)
+    return OLIVE_EIO;
+  zmq_link_set_opts(c->mon, q->trx_timeout_ms);
+  return zmq_connect(c->mon, ep) == 0 ? OLIVE_OK : OLIVE_EIO;
+}
+
 int zmq_link_rx_socket(zmq_radio_t *q, zmq_rx_ch_t *c)
 {
-  if (c->sock)
-    zmq_close(c->sock);
   c->sock = zmq_socket(q->ctx, c->sub ? ZMQ_SUB : ZMQ_REQ);
   if (!c->sock)
     return OLIVE_EIO;
   zmq_link_set_opts(c->sock, q->trx_timeout_ms);
+  int one = 1;
   if (c->sub)
     zmq_setsockopt(c->sock, ZMQ_SUBSCRIBE, "", 0);
+  else
+    zmq_setsockopt(c->sock, ZMQ_REQ_RELAXED, &one, sizeof(one));
+  c->need_req = true;
+  if (!c->sub && rx_monitor(q, c) < 0)
+    return OLIVE_EIO;
   if (zmq_connect(c->sock, c->addr) != 0) {
     OLOG_ERROR(OLIVE_LOG_RADIO, "zmq[%s]: rx_port%u=%s: connect failed: %s", q->id, c->ch, c->addr,
                zmq_strerror(zmq_errno()));
     return OLIVE_ECONFIG;
   }
   return OLIVE_OK;
+}
+
+void zmq_link_rx_close(zmq_rx_ch_t *c)
+{
+  if (c->sock) {
+    zmq_socket_monitor(c->sock, NULL, 0);
+    zmq_close(c->sock);
+  }
+  if (c->mon)
+    zmq_close(c->mon);
+  c->sock = c->mon = NULL;
+}
+
+/* Drains monitor events; true when the connection dropped. */
+static bool rx_disconnected(zmq_rx_ch_t *c)
+{
+  bool dropped = false;
+  zmq_msg_t m;
+  zmq_msg_init(&m);
+  while (zmq_msg_recv(&m, c->mon, ZMQ_DONTWAIT) >= 0) {
+    if (zmq_msg_more(&m) && zmq_msg_size(&m) >= 2) {
+      uint16_t ev;
+      memcpy(&ev, zmq_msg_data(&m), sizeof(ev));
+      dropped |= ev == ZMQ_EVENT_DISCONNECTED;
+    }
+  }
+  zmq_msg_close(&m);
+  return dropped;
+}
+
+/* Waits for a reply up to trx_timeout_ms. 1 ready, 0 timed out, 2 connection dropped,
+ * OLIVE_ESTATE when stopped. */
+static int rx_poll(zmq_radio_t *q, zmq_rx_ch_t *c)
+{
+  int waited = 0;
+  while (running(q)) {
+    zmq_pollitem_t it[2] = {{.socket = c->sock, .events = ZMQ_POLLIN},
+                            {.socket = c->mon, .events = ZMQ_POLLIN}};
+    int rc = zmq_poll(it, c->mon ? 2 : 1, ZMQ_RADIO_SLICE_MS);
+    if (rc < 0 && zmq_errno() != EINTR)
+      return zmq_errno() == ETERM ? OLIVE_ESTATE : OLIVE_EIO;
+    if (rc > 0 && (it[0].revents & ZMQ_POLLIN))
+      return 1;
+    if (rc > 0 && (it[1].revents & ZMQ_POLLIN) && rx_disconnected(c))
+      return 2;
+    waited += ZMQ_RADIO_SLICE_MS;
+    if (waited >= q->trx_timeout_ms)
+      return 0;
+  }
+  return OLIVE_ESTATE;
 }
 
 /* Queues one received message; a malformed or oversized one is dropped and counted. */
@@ -214,27 +284,32 @@ static int rx_store(zmq_radio_t *q, zmq_rx_ch_t *c, zmq_msg_t *msg)
   return OLIVE_OK;
 }
 
-/* One request/reply exchange. A timeout re-creates the REQ socket: a REQ whose peer went
- * away keeps waiting for a reply that never comes, and a restarted peer never saw our
- * request. */
+/* One request/reply exchange. A peer that is slow or stalled keeps our request: we wait
+ * (logging and counting each trx_timeout_ms) and lose nothing when it resumes. A peer
+ * whose connection dropped lost it: the REQ socket is ZMQ_REQ_RELAXED so the request can
+ * be sent again, and it reaches the peer (or its restarted successor) on reconnection. */
 static int rx_exchange(zmq_radio_t *q, zmq_rx_ch_t *c, zmq_msg_t *msg)
 {
-  if (!c->sub) {
+  if (!c->sub && c->need_req) {
     uint8_t req = 0xff;
     if (zmq_send(c->sock, &req, 1, 0) != 1)
       return zmq_errno() == ETERM ? OLIVE_ESTATE : OLIVE_EAGAIN;
+    c->need_req = false;
   }
-  int rc = poll_sock(q, c->sock, ZMQ_POLLIN);
-  if (rc == 0) {
-    int ret = stall(q, &c->stalled, &c->stall_start_ns, "rx", c->addr);
-    if (ret == OLIVE_EIO)
-      return ret;
-    return zmq_link_rx_socket(q, c) < 0 ? OLIVE_EIO : OLIVE_ETIMEDOUT;
+  int rc = rx_poll(q, c);
+  if (rc == 0)
+    return stall(q, &c->stalled, &c->stall_start_ns, "rx", c->addr);
+  if (rc == 2) {
+    OLOG_WARN(OLIVE_LOG_RADIO, "zmq[%s]: rx %s: peer disconnected; requesting again", q->id,
+              c->addr);
+    c->need_req = true;
+    return OLIVE_OK;
   }
   if (rc < 0)
     return rc;
   if (zmq_msg_recv(msg, c->sock, ZMQ_DONTWAIT) < 0)
     return OLIVE_EAGAIN;
+  c->need_req = true;
   resumed(q, &c->stalled, c->stall_start_ns, "rx", c->addr);
   return rx_store(q, c, msg);
 }
@@ -247,10 +322,9 @@ static void *rx_thread(void *arg)
   zmq_msg_init(&msg);
   while (running(q)) {
     int ret = rx_exchange(q, c, &msg);
-    if (ret == OLIVE_EAGAIN) {
-      olive_sleep_ns(1000000);
-      if (zmq_link_rx_socket(q, c) < 0)
-        ret = OLIVE_EIO;
+    if (ret == OLIVE_EAGAIN) { /* socket in a state we do not expect: start it afresh */
+      zmq_link_rx_close(c);
+      ret = zmq_link_rx_socket(q, c) < 0 ? OLIVE_EIO : OLIVE_OK;
     }
     if (ret == OLIVE_EIO || ret == OLIVE_ESTATE)
       break;

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Scrambling by c(n) (TS 38.211 5.2.1), as used by 6.3.1.1, 6.3.2.5, 7.3.1.1, 7.3.2.3 and
+ * 7.3.3.1: b~(i) = (b(i) + c(i)) mod 2 on bits, and the matching sign flip on LLRs. The
+ * bit forms are portable C (the sequence generator dominates); the LLR forms have AVX2
+ * and AVX-512 variants chosen at init. */
+#include "olive/phy/scrambling.h"
+
+#include "olive/support/error.h"
+
+#include "scrambling_internal.h"
+
+static void llr_f32_generic(phy_seq_gold_t *g, float *out, const float *in, size_t len)
+{
+  for (size_t i = 0; i < len; i += 32) {
+    uint32_t w = phy_seq_gold_next32(g);
+    phy_scrambling_f32_word(out + i, in + i, len - i < 32 ? len - i : 32, w);
+  }
+}
+
+static void llr_i8_generic(phy_seq_gold_t *g, int8_t *out, const int8_t *in, size_t len)
+{
+  for (size_t i = 0; i < len; i += 32) {
+    uint32_t w = phy_seq_gold_next32(g);
+    phy_scrambling_i8_word(out + i, in + i, len - i < 32 ? len - i : 32, w);
+  }
+}
+
+const phy_scrambling_ops_t phy_scrambling_ops_generic = {llr_f32_generic, llr_i8_generic};
+
+int phy_scrambling_init(phy_scrambling_t *q, const phy_scrambling_args_t *args)
+{
+  olive_isa_t isa = olive_isa_resolve(args ? args->isa : OLIVE_ISA_AUTO);
+  if (isa < OLIVE_ISA_GENERIC || isa >= OLIVE_ISA_COUNT)
+    return OLIVE_EINVAL;
+  if (!olive_cpu_supports(isa))
+    return OLIVE_ENOTSUP;
+  const phy_scrambling_ops_t *ops = &phy_scrambling_ops_generic;
+#ifdef OLIVE_HAVE_X86_SIMD
+  if (isa == OLIVE_ISA_AVX2)
+    ops = &phy_scrambling_ops_avx2;
+  else if (isa == OLIVE_ISA_AVX512)
+    ops = &phy_scrambling_ops_avx512;
+#else
+  if (isa != OLIVE_ISA_GENERIC)
+    return OLIVE_ENOTSUP;
+#endif
+  q->isa = isa;
+  q->ops = ops;
+  return 0;
+}
+
+void phy_scrambling_free(phy_scrambling_t *q)
+{
+  if (q)
+    q->ops = NULL;
+}
+
+/* One LSB-first sequence byte as eight 0/1 bytes (little-endian multiply spread). */
+static inline uint64_t spread8_lsb_first(uint32_t byte)
+{
+  uint64_t x = (uint64_t)byte * 0x0101010101010101ull;
+  x &= 0x8040201008040201ull;
+  return ((x + 0x7f7f7f7f7f7f7f7full) >> 7) & 0x0101010101010101ull;
+}
+
+void phy_scrambling_bits(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in, size_t len,
+                         uint32_t c_init, uint32_t n)
+{
+  (void)q;
+  phy_seq_gold_t g;
+  phy_seq_gold_init(&g, c_init, n);
+  size_t i = 0;
+  while (i < len) {
+    uint32_t w = phy_seq_gold_next32(&g);
+    size_t rem = len - i < 32 ? len - i : 32;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; rem >= 8; rem -= 8, i += 8, w >>= 8) {
+      uint64_t x;
+      memcpy(&x, in + i, 8);
+      x ^= spread8_lsb_first(w & 0xffu);
+      memcpy(out + i, &x, 8);
+    }
+#endif
+    for (size_t j = 0; j < rem; j++)
+      out[i + j] = (uint8_t)(in[i + j] ^ ((w >> j) & 1u));
+    i += rem;
+  }
+}
+
+/* LSB-first word to four MSB-first bytes: reverse the bits inside each byte. */
+static inline uint32_t rev_in_bytes(uint32_t w)
+{
+  w = ((w >> 1) & 0x55555555u) | ((w & 0x55555555u) << 1);
+  w = ((w >> 2) & 0x33333333u) | ((w & 0x33333333u) << 2);
+  return ((w >> 4) & 0x0f0f0f0fu) | ((w & 0x0f0f0f0fu) << 4);
+}
+
+void phy_scrambling_packed(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in, size_t len,
+                           uint32_t c_init, uint32_t n)
+{
+  (void)q;
+  phy_seq_gold_t g;
+  phy_seq_gold_init(&g, c_init, n);
+  for (size_t i = 0; i < len; i += 32) {
+    size_t rem = len - i < 32 ? len - i : 32;
+    uint32_t w = phy_seq_gold_next32(&g);
+    if (rem < 32)
+      w &= (1u << rem) - 1; /* bits past len stay as they are */
+    w = rev_in_bytes(w);
+    for (size_t k = 0; k < (rem + 7) / 8; k++)
+      out[i / 8 + k] = (uint8_t)(in[i / 8 + k] ^ (w >> (8 * k)));
+  }
+}
+
+void phy_scrambling_llr_f32(const phy_scrambling_t *q, float *out, const float *in, size_t len,
+                            uint32_t c_init, uint32_t n)
+{
+  phy_seq_gold_t g;
+  phy_seq_gold_init(&g, c_init, n);
+  q->ops->llr_f32(&g, out, in, len);
+}
+
+void phy_scrambling_llr_i8(const phy_scrambling_t *q, int8_t *out, const int8_t *in, size_t len,
+                           uint32_t c_init, uint32_t n)
+{
+  phy_seq_gold_t g;
+  phy_seq_gold_init(&g, c_init, n);
+  q->ops->llr_i8(&g, out, in, len);
+}

@@ -76,7 +76,8 @@ struct phy_mod_kernels;
 typedef struct phy_modulation {
   const struct phy_mod_kernels *k; /* kernel set of `isa` */
   olive_isa_t isa;                 /* resolved variant */
-  cf_t *lut[PHY_MOD_COUNT];        /* 2^Qm points, index = bit group with b(0) as MSB */
+  cf_t *lut[PHY_MOD_COUNT];        /* 2^Qm points, index = bit group, b(0) as MSB;
+                                      pi/2-BPSK: 4, index (i mod 2) * 2 + b(i) */
   cf_t *lut_mem;
 } phy_modulation_t;
 
@@ -99,8 +100,9 @@ OLIVE_API int phy_modulation_map_packed(const phy_modulation_t *q, phy_mod_t mod
                                         const uint8_t *bytes, size_t nbits, cf_t *symbols);
 
 /* Max-log LLRs of nsym received symbols y, one noise variance N0 > 0 (finite) for the
- * block. Writes nsym * Qm LLRs, llr[i * Qm + k] for bit b(k) of symbol i. Returns the
- * number of LLRs, or OLIVE_EINVAL (bad N0, NULL pointer, unknown order). */
+ * block (positive values below PHY_DEMOD_NOISE_VAR_MIN count as that floor). Writes nsym * Qm LLRs,
+ * llr[i * Qm + k] for bit b(k) of symbol i. Returns the number of LLRs, or OLIVE_EINVAL (bad N0,
+ * NULL pointer, unknown order). */
 OLIVE_API int phy_demod_llr_f32(const phy_modulation_t *q, phy_mod_t mod, const cf_t *y,
                                 size_t nsym, float noise_var, float *llr);
 

@@ -129,3 +129,36 @@ int phy_carrier_ssb_k0(const phy_carrier_t *c, uint32_t *k0)
   *k0 = off - start;
   return OLIVE_OK;
 }
+
+/* TS 38.104 Table 5.4.2.1-1: NR-ARFCN parameters for the global frequency raster. */
+static const struct {
+  uint32_t n_first, n_last;
+  double df_hz, f_offs_hz;
+} raster[] = {
+    {0, 599999, 5e3, 0.0},
+    {600000, 2016666, 15e3, 3000e6},
+    {2016667, 3279165, 60e3, 24250.08e6},
+};
+
+double phy_carrier_arfcn_to_hz(uint32_t arfcn)
+{
+  for (unsigned i = 0; i < OLIVE_ARRAY_SIZE(raster); i++) {
+    if (arfcn >= raster[i].n_first && arfcn <= raster[i].n_last) {
+      return raster[i].f_offs_hz + raster[i].df_hz * (double)(arfcn - raster[i].n_first);
+    }
+  }
+  return -1.0;
+}
+
+int phy_carrier_hz_to_arfcn(double f_hz, uint32_t *arfcn)
+{
+  for (unsigned i = 0; i < OLIVE_ARRAY_SIZE(raster); i++) {
+    double n = (f_hz - raster[i].f_offs_hz) / raster[i].df_hz;
+    double last = raster[i].n_last - raster[i].n_first;
+    if (n >= -1e-6 && n <= last + 1e-6 && fabs(n - round(n)) * raster[i].df_hz < 1.0) {
+      *arfcn = raster[i].n_first + (uint32_t)round(n);
+      return OLIVE_OK;
+    }
+  }
+  return OLIVE_EINVAL;
+}

@@ -66,13 +66,15 @@ void ofdm_fft_destroy(phy_ofdm_t *q)
 
 int ofdm_fft_pick(const phy_ofdm_t *q, const cf_t *p)
 {
-  /* New-array execution needs the alignment the plan was made with (FFTW manual 4.6). */
+  /* New-array execution needs the alignment the plan was made with (FFTW manual 4.6).
+   * The caller-side array is the output for the modulator, the input for the
+   * demodulator; plan[1] was made with it one element off. */
+  const cf_t *ref = q->rx ? q->fin : q->fout;
   int a = fftwf_alignment_of((float *)p);
-  int a0 = fftwf_alignment_of((float *)q->fout);
-  if (a == a0) {
+  if (a == fftwf_alignment_of((float *)ref)) {
     return 0;
   }
-  if (a == fftwf_alignment_of((float *)(q->fout + 1))) {
+  if (a == fftwf_alignment_of((float *)(ref + 1))) {
     return 1;
   }
   return -1;

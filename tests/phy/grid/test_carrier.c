@@ -167,8 +167,28 @@ static void test_frequencies(void)
   CHECK(phy_carrier_ssb_k0(&c, &k0) == 0 && k0 == 360);
 }
 
+/* NR-ARFCN (38.104 5.4.2.1) by hand: 368500 * 5 kHz = 1842.5 MHz (band n3, the srsRAN
+ * ZMQ examples' dl_arfcn); 3000 MHz + (632628 - 600000) * 15 kHz = 3489.42 MHz;
+ * 24250.08 MHz + (2070832 - 2016667) * 60 kHz = 27499.98 MHz. */
+static void test_arfcn(void)
+{
+  CHECK(phy_carrier_arfcn_to_hz(368500) == 1842.5e6);
+  CHECK(fabs(phy_carrier_arfcn_to_hz(632628) - 3489.42e6) < 1e-3);
+  CHECK(fabs(phy_carrier_arfcn_to_hz(2070832) - 27499.98e6) < 1e-3);
+  CHECK(phy_carrier_arfcn_to_hz(599999) == 2999995e3 && phy_carrier_arfcn_to_hz(600000) == 3e9);
+  CHECK(phy_carrier_arfcn_to_hz(3279166) == -1.0);
+  uint32_t n = 0;
+  CHECK(phy_carrier_hz_to_arfcn(1842.5e6, &n) == 0 && n == 368500);
+  CHECK(phy_carrier_hz_to_arfcn(3489.42e6, &n) == 0 && n == 632628);
+  CHECK(phy_carrier_hz_to_arfcn(3e9, &n) == 0 && n == 600000);
+  CHECK(phy_carrier_hz_to_arfcn(27499.98e6, &n) == 0 && n == 2070832);
+  CHECK(phy_carrier_hz_to_arfcn(1842.5e6 + 2e3, &n) == OLIVE_EINVAL); /* off the 5 kHz raster */
+  CHECK(phy_carrier_hz_to_arfcn(200e9, &n) == OLIVE_EINVAL);
+}
+
 int main(void)
 {
+  test_arfcn();
   test_cp_30m72();
   test_subframe_len();
   test_validation();

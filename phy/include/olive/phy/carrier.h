@@ -71,6 +71,15 @@ OLIVE_API uint32_t phy_carrier_default_fft(uint32_t nof_prb);
  * bandwidth configuration N_RB). 0 when the pair is not in the table. */
 OLIVE_API uint32_t phy_carrier_prb_from_bw(uint32_t bw_mhz, uint32_t mu);
 
+/* NR-ARFCN to frequency, TS 38.104 5.4.2.1: F_REF = F_REF-Offs + dF_Global (N_REF -
+ * N_REF-Offs) with Table 5.4.2.1-1 (0..599999: 5 kHz from 0; 600000..2016666: 15 kHz from
+ * 3 GHz; 2016667..3279165: 60 kHz from 24250.08 MHz). Returns Hz, or -1.0 when
+ * arfcn > 3279165. */
+OLIVE_API double phy_carrier_arfcn_to_hz(uint32_t arfcn);
+
+/* The inverse: OLIVE_EINVAL unless f_hz lies on the global raster (within 1 Hz). */
+OLIVE_API int phy_carrier_hz_to_arfcn(double f_hz, uint32_t *arfcn);
+
 /* Subcarrier spacing in Hz. */
 static inline uint32_t phy_carrier_scs_hz(const phy_carrier_t *c)
 {

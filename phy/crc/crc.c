@@ -4,10 +4,17 @@
 #include "olive/phy/crc.h"
 
 #include "olive/phy/bits.h"
+#include "olive/support/cpu.h"
 #include "olive/support/error.h"
 
 #include "../bits/bits_internal.h"
 #include "crc_internal.h"
+
+typedef struct crc_desc {
+  uint32_t poly_left; /* g(D) - D^L, left-aligned in 32 bits (crc_internal.h) */
+  unsigned len;       /* L */
+  const char *name;
+} crc_desc_t;
 
 /* TS 38.212 5.1: generator polynomials, the D^L term dropped and the rest written as an
  * L-bit number (bit k = coefficient of D^k), then left-aligned in 32 bits. */
@@ -21,20 +28,18 @@ static const crc_desc_t crc_descs[PHY_CRC_COUNT] = {
 };
 
 /* Read-only after library load: built by a constructor before main() and before any
- * thread exists, so no call ever races on a lazy initialisation. */
+ * thread exists, so no call ever races on a lazy initialisation. The variant for packed
+ * input is chosen there too, from olive_cpu_isa() (so OLIVE_ISA applies). */
 static uint32_t crc_tab[PHY_CRC_COUNT][8][256];
+static crc_fold_consts_t crc_fold[PHY_CRC_COUNT];
+static olive_isa_t crc_isa = OLIVE_ISA_GENERIC;
 
 static inline int type_ok(phy_crc_type_t type)
 {
   return (unsigned)type < PHY_CRC_COUNT;
 }
 
-const crc_desc_t *phy_crc_desc(phy_crc_type_t type)
-{
-  return &crc_descs[type];
-}
-
-const uint32_t (*phy_crc_tables(phy_crc_type_t type))[256]
+const uint32_t (*phy_crc_table(phy_crc_type_t type))[256]
 {
   return (const uint32_t(*)[256])crc_tab[type];
 }
@@ -45,8 +50,45 @@ static inline uint32_t step_bit(uint32_t reg, uint32_t bit, uint32_t poly)
   return (reg & 0x80000000u) ? (reg << 1) ^ poly : reg << 1;
 }
 
+/* x^d mod P'(x), P' = x^32 + poly_left. */
+static uint64_t x_pow_mod(unsigned d, uint32_t poly)
+{
+  uint32_t r = 1;
+  for (unsigned i = 0; i < d; i++)
+    r = (r & 0x80000000u) ? (r << 1) ^ poly : r << 1;
+  return r;
+}
+
+/* The packed-input variants need PCLMULQDQ (AVX2 level) or VPCLMULQDQ (AVX-512 level) on
+ * top of what olive_cpu_supports() checks. */
+static int clmul_ok(olive_isa_t isa)
+{
+#if defined(OLIVE_HAVE_X86_SIMD) && defined(__x86_64__)
+  if (isa == OLIVE_ISA_AVX2)
+    return olive_cpu_supports(isa) && __builtin_cpu_supports("pclmul") &&
+           __builtin_cpu_supports("sse4.1");
+  if (isa == OLIVE_ISA_AVX512)
+    return olive_cpu_supports(isa) && clmul_ok(OLIVE_ISA_AVX2) &&
+           __builtin_cpu_supports("vpclmulqdq");
+#endif
+  return isa == OLIVE_ISA_GENERIC;
+}
+
 __attribute__((constructor)) static void crc_tables_build(void)
 {
+#if defined(__x86_64__)
+  __builtin_cpu_init(); /* __builtin_cpu_supports may run before libgcc's own init here */
+#endif
+  for (int t = 0; t < PHY_CRC_COUNT; t++) {
+    uint32_t p = crc_descs[t].poly_left;
+    crc_fold[t] = (crc_fold_consts_t){x_pow_mod(128, p), x_pow_mod(192, p),  x_pow_mod(512, p),
+                                      x_pow_mod(576, p), x_pow_mod(2048, p), x_pow_mod(2112, p)};
+  }
+  for (int i = olive_cpu_isa(); i > OLIVE_ISA_GENERIC; i--)
+    if (clmul_ok((olive_isa_t)i)) {
+      crc_isa = (olive_isa_t)i;
+      break;
+    }
   for (int t = 0; t < PHY_CRC_COUNT; t++) {
     uint32_t poly = crc_descs[t].poly_left;
     for (uint32_t i = 0; i < 256; i++) {
@@ -123,15 +165,47 @@ uint32_t phy_crc_calc_bits(phy_crc_type_t type, const uint8_t *bits, size_t nbit
   return reg >> (32 - crc_descs[type].len);
 }
 
-uint32_t phy_crc_calc_packed(phy_crc_type_t type, const uint8_t *bytes, size_t nbits)
+/* Register after n whole bytes from zero, with variant isa (already checked). */
+static uint32_t bytes_isa(phy_crc_type_t type, const uint8_t *p, size_t n, olive_isa_t isa)
 {
-  if (!type_ok(type))
-    return 0;
-  uint32_t reg = phy_crc_update_bytes(type, 0, bytes, nbits / 8);
+#ifdef OLIVE_HAVE_X86_SIMD
+  if (isa == OLIVE_ISA_AVX512)
+    return phy_crc_bytes_vpclmul(type, &crc_fold[type], p, n);
+  if (isa == OLIVE_ISA_AVX2)
+    return phy_crc_bytes_clmul(type, &crc_fold[type], p, n);
+#else
+  (void)isa;
+#endif
+  return phy_crc_update_bytes(type, 0, p, n);
+}
+
+static uint32_t calc_packed(phy_crc_type_t type, const uint8_t *bytes, size_t nbits,
+                            olive_isa_t isa)
+{
+  uint32_t reg = bytes_isa(type, bytes, nbits / 8, isa);
   uint32_t poly = crc_descs[type].poly_left;
   for (size_t i = nbits & ~(size_t)7; i < nbits; i++)
     reg = step_bit(reg, phy_bits_get(bytes, i), poly);
   return reg >> (32 - crc_descs[type].len);
+}
+
+uint32_t phy_crc_calc_packed(phy_crc_type_t type, const uint8_t *bytes, size_t nbits)
+{
+  return type_ok(type) ? calc_packed(type, bytes, nbits, crc_isa) : 0;
+}
+
+uint32_t phy_crc_calc_packed_isa(phy_crc_type_t type, const uint8_t *bytes, size_t nbits,
+                                 olive_isa_t isa)
+{
+  if (!type_ok(type))
+    return 0;
+  isa = olive_isa_resolve(isa);
+  return calc_packed(type, bytes, nbits, clmul_ok(isa) ? isa : OLIVE_ISA_GENERIC);
+}
+
+int phy_crc_packed_isa_supported(olive_isa_t isa)
+{
+  return clmul_ok(olive_isa_resolve(isa));
 }
 
 /* TS 38.212 7.3.2: x_rnti,0..15 go onto the last 16 parity bits, i.e. the low 16 bits of

@@ -10,7 +10,8 @@
  *    D^(L+1) mod g(D);
  *  - an independent GF(2) long division written here from the polynomials' exponent
  *    lists as printed in 5.1, on random messages;
- * and checks packed == bits == bit-serial for lengths 0..200 on misaligned pointers,
+ * and checks packed (every variant) == bits == bit-serial for lengths 0..200 on misaligned
+ * pointers, the folding variants on long inputs around their block sizes,
  * detection of every single-bit error, and the 7.3.2 RNTI mask. Exit status 0 = pass. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 
 #include "olive/phy/bits.h"
 #include "olive/phy/crc.h"
+#include "olive/support/cpu.h"
 #include "olive/support/error.h"
 
 static int failures;
@@ -134,11 +136,40 @@ static void test_equivalence(void)
         for (size_t i = 0; i < n; i++)
           phy_bits_set(p, i, bits[i]);
         CHECK(phy_crc_calc_packed((phy_crc_type_t)t, p, n) == ref);
+        for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++)
+          CHECK(phy_crc_calc_packed_isa((phy_crc_type_t)t, p, n, (olive_isa_t)isa) == ref);
       }
     }
   }
   free(bits);
   free(store);
+}
+
+/* The folding variants against slicing-by-8 around every block threshold (16, 64, 128,
+ * 256, 512 bytes) on misaligned buffers; slicing-by-8 is tied to the bit-serial
+ * reference above. */
+static void test_variants_long(void)
+{
+  enum { MAXN = 131072 + 64 };
+  uint8_t *buf = malloc(MAXN + 8);
+  for (size_t i = 0; i < MAXN + 8; i++)
+    buf[i] = (uint8_t)rnd();
+  static const size_t nbytes[] = {127, 128, 129, 143, 144, 191, 192,  255,  256,   257,
+                                  511, 512, 513, 527, 767, 768, 1029, 4109, 131072};
+  for (int isa = 1; isa < OLIVE_ISA_COUNT; isa++) {
+    printf("CRC packed variant %s: %s\n", olive_isa_name((olive_isa_t)isa),
+           phy_crc_packed_isa_supported((olive_isa_t)isa) ? "tested" : "not supported here");
+    for (size_t k = 0; k < OLIVE_ARRAY_SIZE(nbytes); k++)
+      for (size_t off = 0; off < 8; off += 3)
+        for (int t = 0; t < PHY_CRC_COUNT; t++)
+          for (size_t extra = 0; extra < 8; extra += 5) {
+            size_t n = 8 * nbytes[k] + extra;
+            uint32_t want = phy_crc_calc_packed_isa((phy_crc_type_t)t, buf + off, n, 0);
+            CHECK(phy_crc_calc_packed_isa((phy_crc_type_t)t, buf + off, n, (olive_isa_t)isa) ==
+                  want);
+          }
+  }
+  free(buf);
 }
 
 /* Attach + check round trip, and every single-bit error in data or parity is caught. */
@@ -216,6 +247,7 @@ int main(void)
   test_catalogue();
   test_hand_worked();
   test_equivalence();
+  test_variants_long();
   test_single_errors();
   test_rnti();
   test_invalid();

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "olive/support/api.h"
+#include "olive/support/cpu.h"
 
 typedef enum phy_crc_type {
   PHY_CRC6,   /* D^6 + D^5 + 1 */
@@ -68,6 +69,15 @@ OLIVE_API int phy_crc_check_packed_rnti(phy_crc_type_t type, const uint8_t *byte
 /* Bit-serial reference of 5.1 (one register shift per input bit). Slow; for tests and for
  * cross-checking the table-driven paths. Same result as phy_crc_calc_bits(). */
 OLIVE_API uint32_t phy_crc_calc_bits_ref(phy_crc_type_t type, const uint8_t *bits, size_t nbits);
+
+/* phy_crc_calc_packed() with a forced variant, for tests and benchmarks: generic = slicing
+ * by 8, avx2 = PCLMULQDQ folding, avx512 = VPCLMULQDQ folding. phy_crc_calc_packed() itself
+ * uses the best variant this CPU has (capped by OLIVE_ISA), chosen once at library load.
+ * A variant the CPU lacks falls back to generic; phy_crc_packed_isa_supported() says
+ * whether isa really runs (1) or not (0). */
+OLIVE_API uint32_t phy_crc_calc_packed_isa(phy_crc_type_t type, const uint8_t *bytes, size_t nbits,
+                                           olive_isa_t isa);
+OLIVE_API int phy_crc_packed_isa_supported(olive_isa_t isa);
 
 /* An invalid type makes calc return 0, attach do nothing and check return OLIVE_EINVAL. */
 

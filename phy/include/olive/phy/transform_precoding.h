@@ -20,7 +20,8 @@
 #include "olive/phy/phy.h"
 #include "olive/support/api.h"
 
-#define PHY_TP_MAX_PRB 273 /* largest M_RB: 273 = full 100 MHz carrier at 30 kHz */
+#define PHY_TP_MAX_PRB                                                                             \
+  273 /* largest carrier (100 MHz at 30 kHz); the largest allowed M_RB is 270 */
 
 /* True when n_prb is an allowed M_RB^PUSCH (2^a 3^b 5^c, 1..PHY_TP_MAX_PRB). */
 OLIVE_API bool phy_transform_precoding_valid_prb(uint32_t n_prb);

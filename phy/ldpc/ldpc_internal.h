@@ -64,26 +64,35 @@ extern const ldpc_enc_ops_t ldpc_enc_ops_generic;
 extern const ldpc_enc_ops_t ldpc_enc_ops_avx2;
 extern const ldpc_enc_ops_t ldpc_enc_ops_avx512;
 
-/* Decoder layer kernel: one check row of the layered schedule.
- *   app:   per column, the a-posteriori LLRs in the layout of ldpc_dec.c (see there)
- *   r:     check-to-variable messages of this row, one block of `stride` bytes per edge
- *   q:     scratch, deg blocks of `stride` bytes
- *   cols/shifts: the row's deg edges. */
+/* Decoder APP storage (ldpc_dec.c): each column is kept as its Z LLRs twice in a row, so a
+ * cyclic shift by s is the read of Z bytes at offset s. The canonical copy starts at
+ * logical 0; logical -LDPC_MAX_Z .. 3 LDPC_MAX_Z is allocated because a kernel writes a
+ * row-domain block back at offsets s - Z, s and s + Z (only the parts landing in [0, 2Z)
+ * matter; see ldpc_dec_generic.c). */
+#define LDPC_APP_PRE    PHY_LDPC_MAX_Z
+#define LDPC_APP_STRIDE (4 * PHY_LDPC_MAX_Z)
+
+/* One check row of the layered schedule, TS 38.212 5.3.2 H lifted by Z. */
 typedef struct ldpc_dec_layer {
-  int8_t *const *app; /* app[col] points at the column's canonical copy (see ldpc_dec.c) */
-  int8_t *r;
-  int8_t *q;
-  const uint8_t *cols;
-  const uint16_t *shifts;
+  int8_t *const *app;     /* per column, logical 0 of its APP buffer */
+  int8_t *r;              /* check-to-variable messages, deg blocks of `stride` bytes */
+  int8_t *q;              /* scratch, deg blocks of `stride` bytes */
+  const uint8_t *cols;    /* the row's deg columns */
+  const uint16_t *shifts; /* and their shifts P = V mod Z */
   unsigned deg;
   unsigned z;
-  unsigned stride; /* bytes per block in r and q, z rounded up to LDPC_VEC */
+  unsigned stride; /* ldpc_round_vec(z) */
 } ldpc_dec_layer_t;
 
+/* Per lane the arithmetic is fixed (every variant bit-exact with the generic one):
+ *   q_e   = clamp(app_e - r_e, -127, 127)
+ *   m1,m2 = smallest and second smallest |q_e| (m2 = m1 on a tie)
+ *   mag_e = |q_e| == m1 ? m2 : m1;   scaled = mag_e - (mag_e >> 2)   (alpha = 3/4)
+ *   r_e   = scaled negated when the sign bits of the other q's XOR to 1 (q < 0 is a 1)
+ *   app_e = clamp(q_e + r_e, -127, 127) */
 typedef struct ldpc_dec_ops {
-  /* Updates one layer; first = 1 on the first iteration (r is taken as 0). */
-  void (*layer)(const ldpc_dec_layer_t *l, int first);
-  /* 1 when the row's parity check holds for all z lanes (hard decisions of app). */
+  void (*layer)(const ldpc_dec_layer_t *l);
+  /* 1 when the row's parity check holds in all z lanes (hard decision: app < 0 is a 1). */
   int (*row_ok)(const ldpc_dec_layer_t *l);
 } ldpc_dec_ops_t;
 

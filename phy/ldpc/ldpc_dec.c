@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Layered normalized min-sum LDPC decoder for the codes of TS 38.212 5.3.2.
+ *
+ * Rows are processed one at a time (layered schedule); the a-posteriori LLR of every
+ * variable is updated after each row, which converges in about half the iterations of a
+ * flooding schedule. All values are int8 with saturation at +-127. The Z lanes of a lifted
+ * row are independent, so the kernels (ops->layer) are vector code over Z; a column is
+ * stored twice in a row so the cyclic shift of an edge is an unaligned load. */
+#include <string.h>
+
+#include "ldpc_internal.h"
+#include "olive/support/error.h"
+#include "olive/support/mem.h"
+
+struct phy_ldpc_dec_state {
+  const ldpc_dec_ops_t *ops;
+  void (*pack)(uint8_t *dst, const uint8_t *src, size_t nbits); /* the encoder's packer */
+  ldpc_graph_t g;
+  int have_graph;
+  int8_t *app_mem;              /* LDPC_MAX_COLS columns, LDPC_APP_STRIDE bytes each */
+  int8_t *app[LDPC_MAX_COLS];   /* logical 0 of each column */
+  int8_t *r;                    /* LDPC_MAX_EDGES blocks of PHY_LDPC_MAX_Z */
+  int8_t *q;                    /* LDPC_MAX_ROW_DEG blocks of PHY_LDPC_MAX_Z */
+  uint8_t bits[PHY_LDPC_MAX_K]; /* hard decisions, one per byte */
+  uint8_t packed[PHY_LDPC_MAX_K / 8 + 8];
+};
+
+static const ldpc_dec_ops_t *dec_ops_for(olive_isa_t isa, const ldpc_enc_ops_t **enc)
+{
+#if defined(LDPC_HAVE_X86)
+  if (isa == OLIVE_ISA_AVX512) {
+    *enc = &ldpc_enc_ops_avx512;
+    return &ldpc_dec_ops_avx512;
+  }
+  if (isa == OLIVE_ISA_AVX2) {
+    *enc = &ldpc_enc_ops_avx2;
+    return &ldpc_dec_ops_avx2;
+  }
+#endif
+  *enc = &ldpc_enc_ops_generic;
+  return isa == OLIVE_ISA_GENERIC ? &ldpc_dec_ops_generic : NULL;
+}
+
+int phy_ldpc_dec_init(phy_ldpc_dec_t *q, const phy_ldpc_dec_args_t *args)
+{
+  if (q == NULL || args == NULL) {
+    return OLIVE_EINVAL;
+  }
+  memset(q, 0, sizeof(*q));
+  olive_isa_t isa = olive_isa_resolve(args->isa);
+  const ldpc_enc_ops_t *enc;
+  const ldpc_dec_ops_t *ops = dec_ops_for(isa, &enc);
+  if (ops == NULL || !olive_cpu_supports(isa)) {
+    return OLIVE_EINVAL;
+  }
+  struct phy_ldpc_dec_state *st = olive_mem_alloc(sizeof(*st));
+  if (st == NULL) {
+    return OLIVE_ENOMEM;
+  }
+  q->st = st;
+  q->isa = isa;
+  st->ops = ops;
+  st->pack = enc->pack;
+  st->app_mem = olive_mem_alloc((size_t)LDPC_MAX_COLS * LDPC_APP_STRIDE);
+  st->r = olive_mem_alloc((size_t)LDPC_MAX_EDGES * PHY_LDPC_MAX_Z);
+  st->q = olive_mem_alloc((size_t)LDPC_MAX_ROW_DEG * PHY_LDPC_MAX_Z);
+  if (st->app_mem == NULL || st->r == NULL || st->q == NULL) {
+    phy_ldpc_dec_free(q);
+    return OLIVE_ENOMEM;
+  }
+  for (unsigned c = 0; c < LDPC_MAX_COLS; c++) {
+    st->app[c] = st->app_mem + (size_t)c * LDPC_APP_STRIDE + LDPC_APP_PRE;
+  }
+  return OLIVE_OK;
+}
+
+void phy_ldpc_dec_free(phy_ldpc_dec_t *q)
+{
+  if (q == NULL || q->st == NULL) {
+    return;
+  }
+  olive_mem_free(q->st->app_mem);
+  olive_mem_free(q->st->r);
+  olive_mem_free(q->st->q);
+  olive_mem_free(q->st);
+  q->st = NULL;
+}
+
+static int dec_check_cfg(const phy_ldpc_dec_cfg_t *cfg, unsigned n_llr)
+{
+  int n = phy_ldpc_codeword_len(cfg->bg, cfg->z, 0);
+  if (n < 0 || n_llr == 0 || n_llr > (unsigned)n || cfg->max_iters == 0 ||
+      cfg->max_iters > PHY_LDPC_MAX_ITERS || cfg->stop > PHY_LDPC_STOP_CRC) {
+    return OLIVE_EINVAL;
+  }
+  unsigned k = phy_ldpc_bg_kb(cfg->bg) * cfg->z;
+  /* Filler bits sit among the transmitted systematic bits (5.2.2: F = K - K'). */
+  if (cfg->nof_filler > k - 2 * cfg->z) {
+    return OLIVE_EINVAL;
+  }
+  if (cfg->stop == PHY_LDPC_STOP_CRC &&
+      ((unsigned)cfg->crc >= PHY_CRC_COUNT || phy_crc_len(cfg->crc) >= k - cfg->nof_filler)) {
+    return OLIVE_EINVAL;
+  }
+  return OLIVE_OK;
+}
+
+/* a[0..z) = llr[base..base+z) with -128 read as -127, 0 past n_llr. */
+static void copy_llrs(int8_t *a, const int8_t *llr, unsigned n_llr, unsigned base, unsigned z)
+{
+  unsigned m = base < n_llr ? n_llr - base : 0;
+  m = m > z ? z : m;
+  for (unsigned i = 0; i < m; i++) {
+    int8_t v = llr[base + i];
+    a[i] = v < -127 ? -127 : v;
+  }
+  memset(a + m, 0, z - m);
+}
+
+/* Loads the channel LLRs into the APP columns (both copies): the punctured c_0..c_{2Z-1}
+ * get 0 (5.3.2), the filler bits c_{K-F}..c_{K-1} +127 (known 0). */
+static void load_app(struct phy_ldpc_dec_state *st, const phy_ldpc_dec_cfg_t *cfg,
+                     const int8_t *llr, unsigned n_llr, unsigned ncols)
+{
+  unsigned z = st->g.z, k = st->g.kb * z, f0 = k - cfg->nof_filler;
+  for (unsigned c = 0; c < ncols; c++) {
+    int8_t *a = st->app[c];
+    if (c < 2) {
+      memset(a, 0, z);
+    } else {
+      copy_llrs(a, llr, n_llr, (c - 2) * z, z);
+    }
+    for (unsigned n = f0 > c * z ? f0 : c * z; n < k && n < (c + 1) * z; n++) {
+      a[n - c * z] = 127;
+    }
+    memcpy(a + z, a, z);
+  }
+}
+
+static void layer_of(struct phy_ldpc_dec_state *st, unsigned row, ldpc_dec_layer_t *l)
+{
+  const ldpc_graph_t *g = &st->g;
+  unsigned e0 = g->row_start[row];
+  l->app = st->app;
+  l->z = g->z;
+  l->stride = ldpc_round_vec(g->z);
+  l->r = st->r + (size_t)e0 * l->stride;
+  l->q = st->q;
+  l->cols = g->col + e0;
+  l->shifts = g->shift + e0;
+  l->deg = g->row_start[row + 1] - e0;
+}
+
+static int syndrome_ok(struct phy_ldpc_dec_state *st, unsigned nrows)
+{
+  ldpc_dec_layer_t l;
+  for (unsigned r = 0; r < nrows; r++) {
+    layer_of(st, r, &l);
+    if (!st->ops->row_ok(&l)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Hard decisions of c_0..c_{nbits-1} (app < 0 is a 1) packed into out. */
+static void hard_decide(struct phy_ldpc_dec_state *st, unsigned nbits, uint8_t *out)
+{
+  unsigned z = st->g.z;
+  for (unsigned c = 0; c * z < nbits; c++) {
+    const uint8_t *a = (const uint8_t *)st->app[c];
+    uint8_t *b = st->bits + c * z;
+    for (unsigned i = 0; i < z; i++) {
+      b[i] = a[i] >> 7;
+    }
+  }
+  unsigned bulk = nbits & ~7u;
+  st->pack(out, st->bits, bulk);
+  if (nbits > bulk) {
+    uint8_t v = 0;
+    for (unsigned i = bulk; i < nbits; i++) {
+      v |= (uint8_t)(st->bits[i] << (7 - (i - bulk)));
+    }
+    out[bulk / 8] = v;
+  }
+}
+
+static int crc_ok(struct phy_ldpc_dec_state *st, const phy_ldpc_dec_cfg_t *cfg, unsigned kp)
+{
+  hard_decide(st, kp, st->packed);
+  return phy_crc_check_packed(cfg->crc, st->packed, kp - phy_crc_len(cfg->crc)) == 0;
+}
+
+/* Rows needed to cover the parity LLRs that are present (at least the core 4). */
+static unsigned rows_for(const ldpc_graph_t *g, unsigned n_llr)
+{
+  unsigned sys = (g->kb - 2) * g->z;
+  unsigned rows = n_llr > sys ? (n_llr - sys + g->z - 1) / g->z : 0;
+  return rows < PHY_LDPC_MIN_ROWS ? PHY_LDPC_MIN_ROWS : rows > g->rows ? g->rows : rows;
+}
+
+int phy_ldpc_decode(phy_ldpc_dec_t *q, const phy_ldpc_dec_cfg_t *cfg, const int8_t *llr,
+                    unsigned n_llr, uint8_t *c, phy_ldpc_dec_result_t *res)
+{
+  if (q == NULL || q->st == NULL || cfg == NULL || llr == NULL || c == NULL ||
+      dec_check_cfg(cfg, n_llr) < 0) {
+    return OLIVE_EINVAL;
+  }
+  struct phy_ldpc_dec_state *st = q->st;
+  if (!st->have_graph || st->g.bg != cfg->bg || st->g.z != cfg->z) {
+    st->have_graph = 0;
+    if (ldpc_graph_lift(&st->g, cfg->bg, cfg->z) < 0) {
+      return OLIVE_EINVAL;
+    }
+    st->have_graph = 1;
+  }
+  const ldpc_graph_t *g = &st->g;
+  unsigned nrows = rows_for(g, n_llr), kp = g->kb * g->z - cfg->nof_filler;
+  load_app(st, cfg, llr, n_llr, g->kb + nrows);
+  memset(st->r, 0, (size_t)g->row_start[nrows] * ldpc_round_vec(g->z));
+  unsigned it = 0;
+  int ok = 0;
+  while (it < cfg->max_iters && !ok) {
+    ldpc_dec_layer_t l;
+    for (unsigned r = 0; r < nrows; r++) {
+      layer_of(st, r, &l);
+      st->ops->layer(&l);
+    }
+    it++;
+    if (cfg->stop == PHY_LDPC_STOP_SYNDROME) {
+      ok = syndrome_ok(st, nrows);
+    } else if (cfg->stop == PHY_LDPC_STOP_CRC) {
+      ok = crc_ok(st, cfg, kp);
+    }
+  }
+  if (cfg->stop == PHY_LDPC_STOP_NONE) {
+    ok = syndrome_ok(st, nrows);
+  }
+  hard_decide(st, kp, c);
+  if (res != NULL) {
+    res->iters = it;
+    res->ok = ok != 0;
+  }
+  return OLIVE_OK;
+}

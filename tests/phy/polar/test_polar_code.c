@@ -217,8 +217,8 @@ static void test_bad_args(void **state)
   assert_int_equal(phy_polar_code_get(&c, 56, 8193, 9, true, false), OLIVE_EINVAL);
   assert_int_equal(phy_polar_code_get(&c, 56, 864, 8, true, false), OLIVE_EINVAL);
   assert_int_equal(phy_polar_code_get(&c, 600, 700, 9, false, false), OLIVE_EINVAL); /* K >= N */
-  assert_int_equal(phy_polar_code_get(&c, 1013, 8192, 10, false, true), 0);
-  assert_int_equal(phy_polar_code_get(&c, 1014, 8192, 10, false, true), OLIVE_EINVAL);
+  assert_int_equal(phy_polar_code_get(&c, 1023, 8192, 10, false, true), 0);
+  assert_int_equal(phy_polar_code_get(&c, 1024, 8192, 10, false, true), OLIVE_EINVAL);
 }
 
 int main(void)

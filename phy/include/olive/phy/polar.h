@@ -20,7 +20,7 @@
 
 #define PHY_POLAR_NMAX       1024 /* 2^10, n_max = 10 (UL) */
 #define PHY_POLAR_EMAX       8192 /* TS 38.212 5.4.1: E <= 8192 */
-#define PHY_POLAR_KMAX       1013 /* largest UCI code block (6.3.1.2.1), CRC included */
+#define PHY_POLAR_KMAX       1023 /* largest UCI code block (6.3.1.2.1: A <= 1012 + CRC11) */
 #define PHY_POLAR_LIST_MAX   8
 #define PHY_POLAR_N_PC       3    /* TS 38.212 5.3.1.2: n_PC = 3 for 18 <= K <= 25 */
 #define PHY_POLAR_K_IL_MAX   164  /* TS 38.212 5.3.1.1: K_IL^max */

@@ -91,11 +91,28 @@ void phy_demod_f32_i8_ref(const float *in, size_t n, float scale, int8_t *out)
  * sum_k b_k 2^(7-k) in the top byte (every partial product lands on a distinct bit, so
  * nothing carries), i.e. b(0) as MSB. Needs a little-endian load. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* 4, 6 or 8 bytes into the low bytes of *x as fixed-size loads (a 6-byte memcpy becomes a
+ * library call). */
+static inline void load_le(uint64_t *x, const uint8_t *p, unsigned n)
+{
+  if (n == 8) {
+    memcpy(x, p, 8);
+    return;
+  }
+  uint32_t lo = 0;
+  uint16_t hi = 0;
+  memcpy(&lo, p, 4);
+  if (n == 6) {
+    memcpy(&hi, p + 4, 2);
+  }
+  *x = (uint64_t)hi << 32 | lo;
+}
+
 #define GATHER_BITS(QM, MOD)                                                                       \
   do {                                                                                             \
     for (size_t i = 0; i < n; i++) {                                                               \
       uint64_t x = 0;                                                                              \
-      memcpy(&x, in + i * (QM), (QM));                                                             \
+      load_le(&x, in + i * (QM), (QM));                                                            \
       x &= 0x0101010101010101ull;                                                                  \
       out[i] = lut[(x * 0x8040201008040201ull) >> (64 - (QM))];                                    \
     }                                                                                              \

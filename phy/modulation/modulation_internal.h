@@ -88,7 +88,10 @@ static inline int8_t phy_demod_to_i8(float v, float scale)
   float s = v * scale;
   s = s > -127.0f ? s : -127.0f;
   s = s < 127.0f ? s : 127.0f;
-  return (int8_t)lrintf(s);
+  /* rint without a libm call: |s| <= 127, so s + 1.5 * 2^23 lies where the float spacing is
+   * 1 and the addition rounds to nearest, ties to even, exactly like cvtps2dq. */
+  const float magic = 12582912.0f;
+  return (int8_t)(int32_t)((s + magic) - magic);
 }
 
 /* Scalar kernels the SIMD variants use for their tails. */

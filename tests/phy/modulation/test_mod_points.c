@@ -3,7 +3,9 @@
  *  - constellation points worked by hand from the 5.1.1-5.1.6 formulas, written as
  *    literals (the same points as LTE's TS 36.211 Tables 7.1.2-1..7.1.5-1, e.g. 16QAM
  *    0000 -> (1+j)/sqrt(10), 64QAM 000000 -> (3+3j)/sqrt(42), 256QAM 00000000 ->
- *    (5+5j)/sqrt(170));
+ *    (5+5j)/sqrt(170)); the 16QAM rows 0000, 0001, 0010, 0011 -> (1+j), (1+3j), (3+j),
+ *    (3+3j) / sqrt(10) also match TS 36.211 Table 7.1.3-1 as quoted in
+ *    http://4g5gworld.com/forums/lteworld-forum/bit-symbol-mapping-lte;
  *  - unit average energy over all points of each order (5.1: "normalised");
  *  - the Gray property: any two points at the minimum distance 2/sqrt(norm) differ in
  *    exactly one bit;
@@ -67,6 +69,7 @@ static const known_t known[] = {
     {PHY_MOD_QAM16, "1111", 0, -3, -3},
     {PHY_MOD_QAM16, "0010", 0, 3, 1},
     {PHY_MOD_QAM16, "0001", 0, 1, 3},
+    {PHY_MOD_QAM16, "0011", 0, 3, 3},
     {PHY_MOD_QAM16, "1000", 0, -1, 1},
     {PHY_MOD_QAM16, "0110", 0, 3, -1},
     {PHY_MOD_QAM16, "1011", 0, -3, 3},

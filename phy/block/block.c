@@ -144,11 +144,14 @@ static float block_rm_decode(const float *acc, unsigned K, uint8_t *c)
 {
   unsigned nmask = K > 6 ? 1u << (K - 6) : 1, na = K > 6 ? 32 : 1u << (K - 1);
   float best = -1.0f;
-  unsigned best_w = 0;
+  unsigned best_w = 0, rows[PHY_BLOCK_N_RM];
+  for (unsigned i = 0; i < PHY_BLOCK_N_RM; i++) {
+    rows[i] = phy_block_basis(i);
+  }
   for (unsigned m = 0; m < nmask; m++) {
     float v[32];
     for (unsigned i = 0; i < PHY_BLOCK_N_RM; i++) {
-      unsigned w = phy_block_basis(i);
+      unsigned w = rows[i];
       unsigned flip = (unsigned)__builtin_popcount((w >> 6) & m) & 1;
       v[(w >> 1) & 31] = flip ? -acc[i] : acc[i];
     }
@@ -207,13 +210,18 @@ int phy_block_decode(const float *llr, unsigned E, unsigned K, unsigned qm, uint
   for (unsigned k = 0; k < E; k++) { /* undo 5.4.3: combine the repetitions */
     acc[k % N] += llr[k];
   }
-  float norm = 0.0f;
-  for (unsigned j = 0; j < N; j++) {
-    norm += (K > 2 || lay[j] < 8) ? fabsf(acc[j]) : 0.0f;
+  /* cosine between the raw LLRs and the decoded +-1 codeword over the coded positions */
+  float energy = 0.0f;
+  unsigned n = 0;
+  for (unsigned k = 0; k < E; k++) {
+    if (K > 2 || lay[k % N] < 8) {
+      energy += llr[k] * llr[k];
+      n++;
+    }
   }
   float corr = K <= 2 ? block_small_decode(acc, K, lay, N, c) : block_rm_decode(acc, K, c);
   if (confidence != NULL) {
-    *confidence = norm > 0.0f ? corr / norm : 0.0f;
+    *confidence = energy > 0.0f ? corr / sqrtf((float)n * energy) : 0.0f;
   }
   return OLIVE_OK;
 }

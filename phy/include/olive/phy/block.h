@@ -31,9 +31,10 @@ OLIVE_API uint16_t phy_block_basis(unsigned i);
 OLIVE_API int phy_block_encode(const uint8_t *c, unsigned K, unsigned qm, uint8_t *e, unsigned E);
 
 /* Maximum-likelihood decoding of E LLRs into K bits c. *confidence (may be NULL) gets the
- * winning correlation divided by the sum of |LLR| over the coded positions, in [-1, 1]:
- * 1 for LLRs that all agree with the decoded codeword, near 0 for noise, so callers can
- * threshold it for DTX detection. Returns 0 or OLIVE_EINVAL. Never allocates. */
+ * cosine between the LLRs and the decoded codeword (+1 for 0, -1 for 1) over the n coded
+ * positions, corr / sqrt(n * sum llr^2), in [-1, 1]: 1 when every LLR has the same size and
+ * agrees, about sqrt(2 ln(2^K) / n) for noise alone, so callers can threshold it for DTX
+ * detection. Returns 0 or OLIVE_EINVAL. Never allocates. */
 OLIVE_API int phy_block_decode(const float *llr, unsigned E, unsigned K, unsigned qm, uint8_t *c,
                                float *confidence);
 

@@ -49,9 +49,7 @@ static void add_builtins(void)
 #ifdef OLIVE_RADIO_HAVE_UHD
   add_driver(&olive_radio_uhd_ops);
 #endif
-#ifdef OLIVE_RADIO_HAVE_FILE
   add_driver(&olive_radio_file_ops);
-#endif
 }
 
 int olive_radio_register(const olive_radio_ops_t *ops)

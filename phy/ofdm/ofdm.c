@@ -120,17 +120,25 @@ void phy_ofdm_free(phy_ofdm_t *q)
   memset(q, 0, sizeof(*q));
 }
 
-void phy_ofdm_set_scale(phy_ofdm_t *q, float scale)
+int phy_ofdm_set_scale(phy_ofdm_t *q, float scale)
 {
+  if (q == NULL || q->fin == NULL || !isfinite(scale)) {
+    return OLIVE_EINVAL;
+  }
   q->scale = scale;
   fill_tables(q);
+  return OLIVE_OK;
 }
 
-void phy_ofdm_set_center(phy_ofdm_t *q, double center_hz, bool phase_comp)
+int phy_ofdm_set_center(phy_ofdm_t *q, double center_hz, bool phase_comp)
 {
+  if (q == NULL || q->fin == NULL || !isfinite(center_hz) || center_hz < 0.0) {
+    return OLIVE_EINVAL;
+  }
   q->center_hz = center_hz;
   q->phase_comp = phase_comp;
   fill_tables(q);
+  return OLIVE_OK;
 }
 
 int phy_ofdm_demod_set_timing(phy_ofdm_t *q, uint32_t cp_advance, float delay)

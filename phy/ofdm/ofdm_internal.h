@@ -19,8 +19,9 @@ void ofdm_fft_destroy(phy_ofdm_t *q);
 /* Index of the plan matching the caller's pointer, or -1 when neither does. */
 int ofdm_fft_pick(const phy_ofdm_t *q, const cf_t *p);
 
-/* Fractional part of f0 * n_tc * T_c (cycles of the 5.4 term), exact for integer f0 up to
- * 2^31 * D and n_tc < 2^21. */
+/* Fractional part of f0 * n_tc * T_c (cycles of the 5.4 term). The integer-Hz part of f0
+ * is reduced exactly in 64-bit integers (needs n_tc < 2^21 T_c: one subframe is 1966080),
+ * the fractional-Hz part in double. */
 double ofdm_phase_cycles(double f0_hz, uint64_t n_tc);
 
 #endif

@@ -190,10 +190,14 @@ static void test_phase_term(void)
     for (unsigned i = 0; i < sizeof(f0s) / sizeof(f0s[0]); i++) {
       phy_ofdm_args_t a = mkargs(mu, 24, 7.68e6 * (1 << mu)); /* N = 512 */
       a.scale = 1.0f;
-      a.phase_comp = true;
-      a.center_hz = f0s[i];
+      a.phase_comp = (i % 2) == 0; /* odd cases: switched on later with set_center */
+      a.center_hz = a.phase_comp ? f0s[i] : 0.0;
       phy_ofdm_t q;
       CHECK(phy_ofdm_mod_init(&q, &a) == 0);
+      if (!a.phase_comp) {
+        CHECK(phy_ofdm_set_center(&q, -1.0, true) == OLIVE_EINVAL);
+        CHECK(phy_ofdm_set_center(&q, f0s[i], true) == 0);
+      }
       uint32_t K = 288, N = q.fft_size;
       cf_t re[288] = {0}, out[512 + 64];
       re[K / 2] = 1.0f;
@@ -345,7 +349,8 @@ static void test_plans_and_scale(void)
     p += creal(out[i] * conj(out[i]));
   }
   CHECK(fabs(p / 768 - 624.0 / 768) < 1e-4);
-  phy_ofdm_set_scale(&mod, 2.0f / sqrtf(768.0f));
+  CHECK(phy_ofdm_set_scale(&mod, 2.0f / sqrtf(768.0f)) == 0);
+  CHECK(phy_ofdm_set_scale(&mod, INFINITY) == OLIVE_EINVAL);
   phy_ofdm_mod_symbol(&mod, re, 1, out);
   double p2 = 0;
   for (int i = n - 768; i < n; i++) {

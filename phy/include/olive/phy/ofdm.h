@@ -81,11 +81,12 @@ OLIVE_API int phy_ofdm_demod_init(phy_ofdm_t *q, const phy_ofdm_args_t *args);
 /* NULL-safe, idempotent, fine after a failed init. */
 OLIVE_API void phy_ofdm_free(phy_ofdm_t *q);
 
-/* Changes the amplitude factor (0 = 1/sqrt(N_fft)). O(28), no allocation. */
-OLIVE_API void phy_ofdm_set_scale(phy_ofdm_t *q, float scale);
+/* Changes the amplitude factor (0 = 1/sqrt(N_fft)). O(28), no allocation. OLIVE_EINVAL
+ * when not finite. */
+OLIVE_API int phy_ofdm_set_scale(phy_ofdm_t *q, float scale);
 
-/* Changes f0 and switches the 5.4 term on or off. O(28), no allocation. */
-OLIVE_API void phy_ofdm_set_center(phy_ofdm_t *q, double center_hz, bool phase_comp);
+/* Changes f0 (Hz, >= 0) and switches the 5.4 term on or off. O(28), no allocation. */
+OLIVE_API int phy_ofdm_set_center(phy_ofdm_t *q, double center_hz, bool phase_comp);
 
 /* Demodulator: CP-window advance (0 .. the shortest CP) and fractional delay of the
  * received signal in samples (|tau| <= N_fft / 2). O(K) cexp, no allocation. */

@@ -6,7 +6,8 @@
  *  - float LLRs, block and per-symbol N0: |d| <= 1e-5 |ref| + 1e-30 (the stated
  *    tolerance; the kernels use the reference's operation order, so in fact d = 0);
  *  - int8 LLRs: bit-exact.
- * Inputs include large values (saturating int8) and per-symbol N0 down to 0. The output
+ * Inputs include large values (saturating int8), NaN and infinities (float: NaN where the
+ * reference has NaN; int8: still bit-exact) and per-symbol N0 down to 0. The output
  * one past the end is checked untouched. Exit status 0 = pass. */
 #include <complex.h>
 #include <math.h>
@@ -59,6 +60,9 @@ static void fill(bufs_t *b)
   for (size_t i = 0; i < MAXN + 16; i++) {
     float r = (i % 17 == 3) ? 1e4f : 1.6f; /* some far outliers saturate int8 */
     b->y[i] = frand(r) + frand(r) * I;
+    if (i % 251 == 7) { /* garbage from outside: NaN and infinities must not diverge */
+      b->y[i] = (i % 2 ? NAN : INFINITY) + (i % 3 ? -INFINITY : 0.5f) * I;
+    }
     b->nv[i] = (i % 29 == 5) ? 0.0f : 0.001f + fabsf(frand(2.0f));
   }
 }
@@ -66,7 +70,10 @@ static void fill(bufs_t *b)
 static int float_close(const float *a, const float *r, size_t n)
 {
   for (size_t i = 0; i < n; i++) {
-    if (!(fabsf(a[i] - r[i]) <= 1e-5f * fabsf(r[i]) + 1e-30f)) {
+    if (isnan(a[i]) && isnan(r[i])) {
+      continue;
+    }
+    if (!(a[i] == r[i] || fabsf(a[i] - r[i]) <= 1e-5f * fabsf(r[i]) + 1e-30f)) {
       fprintf(stderr, "  llr[%zu] = %.9g, reference %.9g\n", i, a[i], r[i]);
       return 0;
     }

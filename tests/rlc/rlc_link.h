@@ -65,7 +65,8 @@ static inline void sdu_fill(olive_buf_t *b, uint32_t i, uint32_t len)
 /* Receiver-side bookkeeping. */
 typedef struct sink {
   uint32_t n, max_len;
-  uint16_t *count; /* deliveries per index */
+  uint32_t fixed_len; /* when not 0: every SDU has this length instead of sdu_len() */
+  uint16_t *count;    /* deliveries per index */
   uint64_t delivered, corrupt;
   uint32_t last_idx;
   bool in_order;
@@ -81,7 +82,8 @@ static inline void sink_deliver(void *ctx, olive_buf_t *b)
   if (b->len >= 4)
     i = (uint32_t)b->data[0] << 24 | (uint32_t)b->data[1] << 16 | (uint32_t)b->data[2] << 8 |
         b->data[3];
-  bool ok = b->len >= 4 && i < s->n && b->len == sdu_len(i, s->max_len);
+  uint32_t want = s->fixed_len ? s->fixed_len : (i < s->n ? sdu_len(i, s->max_len) : 0);
+  bool ok = b->len >= 4 && i < s->n && b->len == want;
   for (uint32_t j = 4; ok && j < b->len; j++)
     ok = b->data[j] == sdu_byte(i, j);
   if (!ok) {

@@ -1,28 +1,28 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Scrambling by c(n) (TS 38.211 5.2.1), as used by 6.3.1.1, 6.3.2.5, 7.3.1.1, 7.3.2.3 and
- * 7.3.3.1: b~(i) = (b(i) + c(i)) mod 2 on bits, and the matching sign flip on LLRs. The
- * bit forms are portable C (the sequence generator dominates); the LLR forms have AVX2
- * and AVX-512 variants chosen at init. */
+ * 7.3.3.1: b~(i) = (b(i) + c(i)) mod 2 on bits, and the matching sign flip on LLRs.
+ *
+ * The sequence is generated in chunks of PHY_SCRAMBLING_CHUNK_WORDS words on the stack
+ * (phy_seq_gold_fill, word-parallel for long runs) and applied by a kernel. The bit forms
+ * are portable C; the LLR forms have AVX2 and AVX-512 kernels chosen at init. */
 #include "olive/phy/scrambling.h"
 
 #include "olive/support/error.h"
 
 #include "scrambling_internal.h"
 
-static void llr_f32_generic(phy_seq_gold_t *g, float *out, const float *in, size_t len)
+#define CHUNK (32 * PHY_SCRAMBLING_CHUNK_WORDS) /* elements per sequence chunk */
+
+static void llr_f32_generic(float *out, const float *in, size_t len, const uint32_t *c)
 {
-  for (size_t i = 0; i < len; i += 32) {
-    uint32_t w = phy_seq_gold_next32(g);
-    phy_scrambling_f32_word(out + i, in + i, len - i < 32 ? len - i : 32, w);
-  }
+  for (size_t i = 0; i < len; i += 32)
+    phy_scrambling_f32_word(out + i, in + i, len - i < 32 ? len - i : 32, c[i / 32]);
 }
 
-static void llr_i8_generic(phy_seq_gold_t *g, int8_t *out, const int8_t *in, size_t len)
+static void llr_i8_generic(int8_t *out, const int8_t *in, size_t len, const uint32_t *c)
 {
-  for (size_t i = 0; i < len; i += 32) {
-    uint32_t w = phy_seq_gold_next32(g);
-    phy_scrambling_i8_word(out + i, in + i, len - i < 32 ? len - i : 32, w);
-  }
+  for (size_t i = 0; i < len; i += 32)
+    phy_scrambling_i8_word(out + i, in + i, len - i < 32 ? len - i : 32, c[i / 32]);
 }
 
 const phy_scrambling_ops_t phy_scrambling_ops_generic = {llr_f32_generic, llr_i8_generic};
@@ -55,12 +55,33 @@ void phy_scrambling_free(phy_scrambling_t *q)
     q->ops = NULL;
 }
 
-/* One LSB-first sequence byte as eight 0/1 bytes (little-endian multiply spread). */
-static inline uint64_t spread8_lsb_first(uint32_t byte)
+static inline size_t chunk_len(size_t left)
+{
+  return left < CHUNK ? left : CHUNK;
+}
+
+/* One LSB-first sequence byte as eight 0/1 bytes: replicate it, keep bit i in byte i and
+ * map non-zero bytes to 1 (adding 0x7f carries into bit 7 only). */
+static inline uint64_t spread8(uint32_t byte)
 {
   uint64_t x = (uint64_t)byte * 0x0101010101010101ull;
   x &= 0x8040201008040201ull;
   return ((x + 0x7f7f7f7f7f7f7f7full) >> 7) & 0x0101010101010101ull;
+}
+
+static void bits_chunk(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c)
+{
+  size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i + 8 <= len; i += 8) {
+    uint64_t x;
+    memcpy(&x, in + i, 8);
+    x ^= spread8((c[i / 32] >> (i % 32)) & 0xffu);
+    memcpy(out + i, &x, 8);
+  }
+#endif
+  for (; i < len; i++)
+    out[i] = (uint8_t)(in[i] ^ ((c[i / 32] >> (i % 32)) & 1u));
 }
 
 void phy_scrambling_bits(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in, size_t len,
@@ -68,22 +89,12 @@ void phy_scrambling_bits(const phy_scrambling_t *q, uint8_t *out, const uint8_t 
 {
   (void)q;
   phy_seq_gold_t g;
+  uint32_t c[PHY_SCRAMBLING_CHUNK_WORDS];
   phy_seq_gold_init(&g, c_init, n);
-  size_t i = 0;
-  while (i < len) {
-    uint32_t w = phy_seq_gold_next32(&g);
-    size_t rem = len - i < 32 ? len - i : 32;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (; rem >= 8; rem -= 8, i += 8, w >>= 8) {
-      uint64_t x;
-      memcpy(&x, in + i, 8);
-      x ^= spread8_lsb_first(w & 0xffu);
-      memcpy(out + i, &x, 8);
-    }
-#endif
-    for (size_t j = 0; j < rem; j++)
-      out[i + j] = (uint8_t)(in[i + j] ^ ((w >> j) & 1u));
-    i += rem;
+  for (size_t i = 0, m; i < len; i += m) {
+    m = chunk_len(len - i);
+    phy_seq_gold_fill(&g, c, (m + 31) / 32);
+    bits_chunk(out + i, in + i, m, c);
   }
 }
 
@@ -95,15 +106,12 @@ static inline uint32_t rev_in_bytes(uint32_t w)
   return ((w >> 4) & 0x0f0f0f0fu) | ((w & 0x0f0f0f0fu) << 4);
 }
 
-void phy_scrambling_packed(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in, size_t len,
-                           uint32_t c_init, uint32_t n)
+/* len bits from bit 7 of in[0]; len is a multiple of 8 except in the last chunk. */
+static void packed_chunk(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c)
 {
-  (void)q;
-  phy_seq_gold_t g;
-  phy_seq_gold_init(&g, c_init, n);
   for (size_t i = 0; i < len; i += 32) {
     size_t rem = len - i < 32 ? len - i : 32;
-    uint32_t w = phy_seq_gold_next32(&g);
+    uint32_t w = c[i / 32];
     if (rem < 32)
       w &= (1u << rem) - 1; /* bits past len stay as they are */
     w = rev_in_bytes(w);
@@ -112,18 +120,42 @@ void phy_scrambling_packed(const phy_scrambling_t *q, uint8_t *out, const uint8_
   }
 }
 
+void phy_scrambling_packed(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in, size_t len,
+                           uint32_t c_init, uint32_t n)
+{
+  (void)q;
+  phy_seq_gold_t g;
+  uint32_t c[PHY_SCRAMBLING_CHUNK_WORDS];
+  phy_seq_gold_init(&g, c_init, n);
+  for (size_t i = 0, m; i < len; i += m) {
+    m = chunk_len(len - i);
+    phy_seq_gold_fill(&g, c, (m + 31) / 32);
+    packed_chunk(out + i / 8, in + i / 8, m, c);
+  }
+}
+
 void phy_scrambling_llr_f32(const phy_scrambling_t *q, float *out, const float *in, size_t len,
                             uint32_t c_init, uint32_t n)
 {
   phy_seq_gold_t g;
+  uint32_t c[PHY_SCRAMBLING_CHUNK_WORDS];
   phy_seq_gold_init(&g, c_init, n);
-  q->ops->llr_f32(&g, out, in, len);
+  for (size_t i = 0, m; i < len; i += m) {
+    m = chunk_len(len - i);
+    phy_seq_gold_fill(&g, c, (m + 31) / 32);
+    q->ops->llr_f32(out + i, in + i, m, c);
+  }
 }
 
 void phy_scrambling_llr_i8(const phy_scrambling_t *q, int8_t *out, const int8_t *in, size_t len,
                            uint32_t c_init, uint32_t n)
 {
   phy_seq_gold_t g;
+  uint32_t c[PHY_SCRAMBLING_CHUNK_WORDS];
   phy_seq_gold_init(&g, c_init, n);
-  q->ops->llr_i8(&g, out, in, len);
+  for (size_t i = 0, m; i < len; i += m) {
+    m = chunk_len(len - i);
+    phy_seq_gold_fill(&g, c, (m + 31) / 32);
+    q->ops->llr_i8(out + i, in + i, m, c);
+  }
 }

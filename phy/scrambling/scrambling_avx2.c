@@ -11,11 +11,11 @@ static inline __m256i mask8x32(uint32_t byte)
   return _mm256_cmpeq_epi32(_mm256_and_si256(_mm256_set1_epi32((int)byte), sel), sel);
 }
 
-static void llr_f32_avx2(phy_seq_gold_t *g, float *out, const float *in, size_t len)
+static void llr_f32_avx2(float *out, const float *in, size_t len, const uint32_t *c)
 {
   size_t i = 0;
   for (; i + 32 <= len; i += 32) {
-    uint32_t w = phy_seq_gold_next32(g);
+    uint32_t w = c[i / 32];
     for (int k = 0; k < 4; k++) {
       __m256i x = _mm256_loadu_si256((const __m256i *)(in + i + 8 * k));
       __m256i s = _mm256_slli_epi32(mask8x32((w >> (8 * k)) & 0xffu), 31);
@@ -23,7 +23,7 @@ static void llr_f32_avx2(phy_seq_gold_t *g, float *out, const float *in, size_t 
     }
   }
   if (i < len)
-    phy_scrambling_f32_word(out + i, in + i, len - i, phy_seq_gold_next32(g));
+    phy_scrambling_f32_word(out + i, in + i, len - i, c[i / 32]);
 }
 
 /* Byte mask of the 32 bits of w: byte j of the result is 0xff when bit j is set. */
@@ -36,18 +36,18 @@ static inline __m256i mask32x8(uint32_t w)
   return _mm256_cmpeq_epi8(_mm256_and_si256(v, sel), sel);
 }
 
-static void llr_i8_avx2(phy_seq_gold_t *g, int8_t *out, const int8_t *in, size_t len)
+static void llr_i8_avx2(int8_t *out, const int8_t *in, size_t len, const uint32_t *c)
 {
   const __m256i zero = _mm256_setzero_si256();
   size_t i = 0;
   for (; i + 32 <= len; i += 32) {
     __m256i x = _mm256_loadu_si256((const __m256i *)(in + i));
     __m256i neg = _mm256_subs_epi8(zero, x); /* -(-128) saturates to 127 */
-    __m256i m = mask32x8(phy_seq_gold_next32(g));
+    __m256i m = mask32x8(c[i / 32]);
     _mm256_storeu_si256((__m256i *)(out + i), _mm256_blendv_epi8(x, neg, m));
   }
   if (i < len)
-    phy_scrambling_i8_word(out + i, in + i, len - i, phy_seq_gold_next32(g));
+    phy_scrambling_i8_word(out + i, in + i, len - i, c[i / 32]);
 }
 
 const phy_scrambling_ops_t phy_scrambling_ops_avx2 = {llr_f32_avx2, llr_i8_avx2};

@@ -5,11 +5,11 @@
 
 #include "scrambling_internal.h"
 
-static void llr_f32_avx512(phy_seq_gold_t *g, float *out, const float *in, size_t len)
+static void llr_f32_avx512(float *out, const float *in, size_t len, const uint32_t *c)
 {
   const __m512i sign = _mm512_set1_epi32(INT32_MIN);
   for (size_t i = 0; i < len; i += 32) {
-    uint32_t w = phy_seq_gold_next32(g);
+    uint32_t w = c[i / 32];
     size_t rem = len - i < 32 ? len - i : 32;
     uint32_t live = rem == 32 ? 0xffffffffu : (1u << rem) - 1;
     __mmask16 l0 = (__mmask16)live, l1 = (__mmask16)(live >> 16);
@@ -22,14 +22,14 @@ static void llr_f32_avx512(phy_seq_gold_t *g, float *out, const float *in, size_
   }
 }
 
-static void llr_i8_avx512(phy_seq_gold_t *g, int8_t *out, const int8_t *in, size_t len)
+static void llr_i8_avx512(int8_t *out, const int8_t *in, size_t len, const uint32_t *c)
 {
   const __m512i zero = _mm512_setzero_si512();
   for (size_t i = 0; i < len; i += 64) {
-    uint64_t w = phy_seq_gold_next32(g);
+    uint64_t w = c[i / 32];
     size_t rem = len - i < 64 ? len - i : 64;
     if (rem > 32)
-      w |= (uint64_t)phy_seq_gold_next32(g) << 32;
+      w |= (uint64_t)c[i / 32 + 1] << 32;
     __mmask64 live = rem == 64 ? ~0ull : (1ull << rem) - 1;
     __m512i x = _mm512_maskz_loadu_epi8(live, in + i);
     x = _mm512_mask_subs_epi8(x, (__mmask64)w, zero, x); /* -(-128) saturates to 127 */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Scrambling kernels per ISA (hidden; chosen once by phy_scrambling_init). Every kernel
- * applies c(n + i) from a Gold generator already positioned at c(n). */
+/* Scrambling kernels per ISA (hidden; chosen once by phy_scrambling_init). A kernel
+ * applies len <= 32 * PHY_SCRAMBLING_CHUNK_WORDS sequence bits given as LSB-first 32-bit
+ * words (bit j of c[i] is the bit for element 32 i + j). */
 #ifndef OLIVE_PHY_SCRAMBLING_INTERNAL_H
 #define OLIVE_PHY_SCRAMBLING_INTERNAL_H
 
@@ -11,9 +12,11 @@
 #include "olive/phy/scrambling.h"
 #include "olive/phy/seq.h"
 
+#define PHY_SCRAMBLING_CHUNK_WORDS 1024 /* 32768 elements per sequence chunk (4 KiB) */
+
 struct phy_scrambling_ops {
-  void (*llr_f32)(phy_seq_gold_t *g, float *out, const float *in, size_t len);
-  void (*llr_i8)(phy_seq_gold_t *g, int8_t *out, const int8_t *in, size_t len);
+  void (*llr_f32)(float *out, const float *in, size_t len, const uint32_t *c);
+  void (*llr_i8)(int8_t *out, const int8_t *in, size_t len, const uint32_t *c);
 };
 
 extern const phy_scrambling_ops_t phy_scrambling_ops_generic;
@@ -31,14 +34,14 @@ static inline void phy_scrambling_f32_word(float *out, const float *in, size_t n
   }
 }
 
-/* Saturated negation of in[j] where bit j of w is set, j < n <= 32. */
+/* Saturated negation of in[j] where bit j of w is set, j < n <= 32. Branch-free:
+ * with m = 0 or -1, (v ^ m) - m is v or -v, and only -(-128) = 128 needs clamping. */
 static inline void phy_scrambling_i8_word(int8_t *out, const int8_t *in, size_t n, uint32_t w)
 {
   for (size_t j = 0; j < n; j++) {
-    int v = in[j];
-    if ((w >> j) & 1u)
-      v = v == -128 ? 127 : -v;
-    out[j] = (int8_t)v;
+    int m = -(int)((w >> j) & 1u);
+    int v = (in[j] ^ m) - m;
+    out[j] = (int8_t)(v - (v == 128));
   }
 }
 

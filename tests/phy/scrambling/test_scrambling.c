@@ -2,7 +2,8 @@
 /* phy/scrambling: every ISA variant the CPU has against a reference written here from
  * the definition (b~ = b + c mod 2; LLR sign flipped where c = 1) using c(n) from
  * phy_seq_gold_bits (itself pinned in tests/phy/seq), with lengths 0..100, 1, 7, 8, 33,
- * 3300, misaligned pointers and in-place calls. Also pinned to the ltePRBS(162,4) =
+ * 3300 and across the 32768-element sequence chunks, misaligned pointers and in-place
+ * calls. Also pinned to the ltePRBS(162,4) =
  * [1 0 1 1] documentation value (MathWorks LTE Toolbox). Exit status 0 = pass. */
 #include <math.h>
 #include <stdio.h>
@@ -32,7 +33,7 @@ static uint32_t rnd(void)
   return (uint32_t)(rng_state >> 16);
 }
 
-enum { MAXLEN = 3300, PAD = 8 };
+enum { MAXLEN = 70037, PAD = 8 }; /* > 2 sequence chunks of 32768 */
 
 static void check_len(const phy_scrambling_t *q, size_t len, size_t mis)
 {
@@ -104,7 +105,7 @@ static void test_variant(olive_isa_t isa)
   phy_scrambling_args_t a = {.isa = isa};
   CHECK(phy_scrambling_init(&q, &a) == 0);
   CHECK(q.isa == isa);
-  static const size_t lens[] = {1, 7, 8, 33, 3300, 3299, 64, 65, 127};
+  static const size_t lens[] = {1, 7, 8, 33, 3300, 3299, 64, 65, 127, 32768, 32769, MAXLEN};
   for (size_t mis = 0; mis < 4; mis++) {
     for (size_t len = 0; len <= 100; len++)
       check_len(&q, len, mis);

@@ -104,6 +104,27 @@ static void test_gold(void)
     check_against_ref(rnd() >> 1, big[k], 300);
   check_against_ref(0x2aaaaaaau, 0, 20000);
 
+  /* phy_seq_gold_fill, short and long (word-parallel) paths, then next32 continues */
+  static const size_t nw[] = {1, 255, 256, 257, 300, 1000};
+  static uint32_t words[1000 + 8];
+  static uint8_t ref[32 * (1000 + 8)];
+  for (size_t k = 0; k < OLIVE_ARRAY_SIZE(nw); k++)
+    for (uint32_t off = 0; off < 70; off += 23) {
+      uint32_t ci = rnd() >> 1;
+      phy_seq_gold_t g;
+      phy_seq_gold_init(&g, ci, off);
+      phy_seq_gold_fill(&g, words, nw[k]);
+      words[nw[k]] = phy_seq_gold_next32(&g);
+      gold_ref(ref, ci, off, 32 * (nw[k] + 1));
+      int ok = 1;
+      for (size_t i = 0; i < 32 * (nw[k] + 1); i++)
+        ok &= ((words[i / 32] >> (i % 32)) & 1) == ref[i];
+      CHECK(ok);
+    }
+  /* long outputs that end mid-block on every output form */
+  check_against_ref(rnd() >> 1, 5, 8192 + 13);
+  check_against_ref(rnd() >> 1, 0, 3 * 4096 + 100);
+
   /* bit 31 of c_init is outside the 31-bit register and must be ignored */
   uint8_t a[64], b[64];
   phy_seq_gold_bits(a, 0x80000005u, 3, 64);

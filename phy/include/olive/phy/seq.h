@@ -31,6 +31,11 @@ OLIVE_API void phy_seq_gold_init(phy_seq_gold_t *g, uint32_t c_init, uint32_t n)
 /* Returns c(n) .. c(n+31) with c(n) in bit 0 (LSB first) and advances g by 32. */
 OLIVE_API uint32_t phy_seq_gold_next32(phy_seq_gold_t *g);
 
+/* Fills w[0..nwords-1] with the next 32 nwords bits, each word as phy_seq_gold_next32()
+ * would return it, and advances g. From 256 words on it switches to a word-parallel
+ * recurrence (about 5x faster per bit, after a set-up worth ~60 single steps). */
+OLIVE_API void phy_seq_gold_fill(phy_seq_gold_t *g, uint32_t *w, size_t nwords);
+
 /* c[i] = c(n + i), one bit per byte (0/1), i = 0 .. len-1. */
 OLIVE_API void phy_seq_gold_bits(uint8_t *c, uint32_t c_init, uint32_t n, size_t len);
 

@@ -62,10 +62,13 @@ static inline void sdu_fill(olive_buf_t *b, uint32_t i, uint32_t len)
     p[j] = sdu_byte(i, j);
 }
 
+#define SINK_ANY_LEN UINT32_MAX
+
 /* Receiver-side bookkeeping. */
 typedef struct sink {
   uint32_t n, max_len;
-  uint32_t fixed_len; /* when not 0: every SDU has this length instead of sdu_len() */
+  uint32_t fixed_len; /* when not 0: every SDU has this length instead of sdu_len();
+                         SINK_ANY_LEN: length not checked, content is */
   uint16_t *count;    /* deliveries per index */
   uint64_t delivered, corrupt;
   uint32_t last_idx;
@@ -83,7 +86,7 @@ static inline void sink_deliver(void *ctx, olive_buf_t *b)
     i = (uint32_t)b->data[0] << 24 | (uint32_t)b->data[1] << 16 | (uint32_t)b->data[2] << 8 |
         b->data[3];
   uint32_t want = s->fixed_len ? s->fixed_len : (i < s->n ? sdu_len(i, s->max_len) : 0);
-  bool ok = b->len >= 4 && i < s->n && b->len == want;
+  bool ok = b->len >= 4 && i < s->n && (b->len == want || s->fixed_len == SINK_ANY_LEN);
   for (uint32_t j = 4; ok && j < b->len; j++)
     ok = b->data[j] == sdu_byte(i, j);
   if (!ok) {

@@ -35,8 +35,8 @@ static unsigned polar_select_n(unsigned K, unsigned E, unsigned n_max)
 /* TS 38.212 5.4.1.1: J(n) = P(floor(32 n / N)) * (N / 32) + n mod (N / 32). */
 unsigned polar_subblock_j(unsigned n, unsigned N)
 {
-  unsigned b = N / 32;
-  return phy_polar_subblock_pattern()[n / b] * b + n % b;
+  unsigned sh = (unsigned)__builtin_ctz(N) - 5; /* N / 32 = 2^sh */
+  return ((unsigned)phy_polar_subblock_pattern()[n >> sh] << sh) | (n & ((1u << sh) - 1));
 }
 
 /* TS 38.212 5.4.1.2 decides the mode; 5.3.1.2 freezes the matching bit indices. */

@@ -21,6 +21,7 @@ struct phy_polar_dec {
   uint8_t *part;                                  /* [max_list][nmax] partial sums */
   uint8_t *uhat;                                  /* [max_list][nmax] decided u */
   uint8_t *crcbuf;                                /* 24 ones + K bits for the CRC check */
+  uint16_t nonfrozen[PHY_POLAR_NMAX + 1];         /* non-frozen leaves before leaf i */
   float pm[PHY_POLAR_LIST_MAX];
   uint8_t y[PHY_POLAR_LIST_MAX]; /* PC shift register, bit j = y_j */
   bool active[PHY_POLAR_LIST_MAX];

@@ -44,9 +44,10 @@ static float *alpha_out(phy_polar_dec_t *q, unsigned p, unsigned s)
   return alpha_ptr(q, p, s);
 }
 
-/* LLRs of leaf i for path p: a g step into the right child at stage t = ctz(i), then f
- * steps down to stage 0 (from the channel for i = 0). */
-static float polar_descend(phy_polar_dec_t *q, unsigned p, unsigned i)
+/* LLRs of the node of stage `stop` whose first leaf is i, for path p: a g step into the
+ * right child at stage t = ctz(i), then f steps down to `stop` (from the channel for
+ * i = 0). */
+static void polar_descend(phy_polar_dec_t *q, unsigned p, unsigned i, unsigned stop)
 {
   unsigned s = q->n;
   if (i > 0) {
@@ -55,22 +56,24 @@ static float polar_descend(phy_polar_dec_t *q, unsigned p, unsigned i)
     const float *in = alpha_in(q, p, s + 1);
     q->k.g(in, in + h, q->part + (size_t)p * q->nmax + i - h, alpha_out(q, p, s), h);
   }
-  for (; s > 0; s--) {
+  for (; s > stop; s--) {
     unsigned h = 1u << (s - 1);
     const float *in = alpha_in(q, p, s);
     q->k.f(in, in + h, alpha_out(q, p, s - 1), h);
   }
-  return alpha_ptr(q, p, 0)[0];
 }
 
-/* Partial sums after leaf i: combine every subtree that leaf i completes. */
-static void polar_combine(phy_polar_dec_t *q, unsigned p, unsigned i)
+/* Partial sums after leaf i, whose subtree of stage s0 is complete: combine every larger
+ * subtree that leaf i completes. */
+static void polar_combine(phy_polar_dec_t *q, unsigned p, unsigned i, unsigned s0)
 {
   uint8_t *part = q->part + (size_t)p * q->nmax;
-  for (unsigned s = 0; s < q->n && ((i >> s) & 1); s++) {
+  for (unsigned s = s0; s < q->n && ((i >> s) & 1); s++) {
     unsigned h = 1u << s, b = i + 1 - 2 * h;
+    uint8_t *restrict lo = part + b;
+    const uint8_t *restrict hi = part + b + h;
     for (unsigned k = 0; k < h; k++) {
-      part[b + k] ^= part[b + h + k];
+      lo[k] ^= hi[k];
     }
   }
 }
@@ -130,22 +133,20 @@ static void polar_fork(phy_polar_dec_t *q, unsigned i, const float *llr, unsigne
       keep[j][0] = keep[j][1] = true;
     }
   } else {
-    /* candidate metrics; select the `list` smallest by repeated minimum (2L <= 16) */
+    /* candidate metrics; keep those ranked below `list` (ties by index), branch-free */
     float m[2 * L_MAX];
-    bool taken[2 * L_MAX] = {false};
+    bool taken[2 * L_MAX];
     for (unsigned j = 0; j < na; j++) {
       float a = llr[ids[j]] < 0 ? -llr[ids[j]] : llr[ids[j]];
       m[2 * j] = q->pm[ids[j]] + (llr[ids[j]] < 0 ? a : 0.0f);
       m[2 * j + 1] = q->pm[ids[j]] + (llr[ids[j]] < 0 ? 0.0f : a);
     }
-    for (unsigned r = 0; r < list; r++) {
-      unsigned best = 2 * L_MAX;
-      for (unsigned c = 0; c < 2 * na; c++) {
-        if (!taken[c] && (best == 2 * L_MAX || m[c] < m[best])) {
-          best = c;
-        }
+    for (unsigned c = 0; c < 2 * na; c++) {
+      unsigned rank = 0;
+      for (unsigned d = 0; d < 2 * na; d++) {
+        rank += (m[d] < m[c]) | ((m[d] == m[c]) & (d < c));
       }
-      taken[best] = true;
+      taken[c] = rank < list;
     }
     for (unsigned j = 0; j < na; j++) {
       keep[j][0] = taken[2 * j];
@@ -181,7 +182,8 @@ static void polar_leaf(phy_polar_dec_t *q, const phy_polar_code_t *c, unsigned i
   for (unsigned p = 0; p < list; p++) {
     if (q->active[p]) {
       q->y[p] = (uint8_t)(((q->y[p] >> 1) | (q->y[p] << 4)) & 0x1f);
-      llr[p] = polar_descend(q, p, i);
+      polar_descend(q, p, i, 0);
+      llr[p] = alpha_ptr(q, p, 0)[0];
     }
   }
   if (c->role[i] == PHY_POLAR_INFO) {
@@ -195,9 +197,44 @@ static void polar_leaf(phy_polar_dec_t *q, const phy_polar_code_t *c, unsigned i
   }
   for (unsigned p = 0; p < list; p++) {
     if (q->active[p]) {
-      polar_combine(q, p, i);
+      polar_combine(q, p, i, 0);
     }
   }
+}
+
+/* A rate-0 node (every leaf frozen) of stage s starting at leaf i: its bits are all 0, so
+ * no path forks; a path pays every negative LLR of the node (Hashemi, Condo, Gross, "Fast
+ * and flexible successive-cancellation list decoders for polar codes", IEEE TSP 2017). */
+static void polar_rate0(phy_polar_dec_t *q, unsigned i, unsigned s, unsigned list)
+{
+  unsigned len = 1u << s, rot = len % 5;
+  for (unsigned p = 0; p < list; p++) {
+    if (!q->active[p]) {
+      continue;
+    }
+    polar_descend(q, p, i, s);
+    const float *a = alpha_ptr(q, p, s);
+    float pen = 0.0f;
+    for (unsigned k = 0; k < len; k++) {
+      pen += a[k] < 0.0f ? -a[k] : 0.0f;
+    }
+    q->pm[p] += pen;
+    memset(q->part + (size_t)p * q->nmax + i, 0, len);
+    memset(q->uhat + (size_t)p * q->nmax + i, 0, len);
+    unsigned y = q->y[p]; /* the PC register still rotates once per bit index */
+    q->y[p] = (uint8_t)(((y >> rot) | (y << (5 - rot))) & 0x1f);
+    polar_combine(q, p, i + len - 1, s);
+  }
+}
+
+/* Stage of the largest rate-0 node starting at leaf i (0 when leaf i is not frozen). */
+static unsigned rate0_stage(const phy_polar_dec_t *q, unsigned i)
+{
+  unsigned s = 0;
+  while (s < q->n && (i & ((2u << s) - 1)) == 0 && q->nonfrozen[i + (2u << s)] == q->nonfrozen[i]) {
+    s++;
+  }
+  return s;
 }
 
 static void polar_dec_reset(phy_polar_dec_t *q, const phy_polar_code_t *c, const float *llr)
@@ -213,13 +250,24 @@ static void polar_dec_reset(phy_polar_dec_t *q, const phy_polar_code_t *c, const
   q->active[0] = true;
   q->pm[0] = 0.0f;
   q->y[0] = 0;
+  q->nonfrozen[0] = 0; /* prefix counts of non-frozen leaves, for rate0_stage() */
+  for (unsigned i = 0; i < c->N; i++) {
+    q->nonfrozen[i + 1] = (uint16_t)(q->nonfrozen[i] + (c->role[i] != PHY_POLAR_FROZEN));
+  }
 }
 
 /* Runs SCL over the whole tree; leaves the surviving paths in q. */
 void polar_dec_scl(phy_polar_dec_t *q, const phy_polar_code_t *c, const float *llr, unsigned list)
 {
   polar_dec_reset(q, c, llr);
-  for (unsigned i = 0; i < c->N; i++) {
-    polar_leaf(q, c, i, list);
+  for (unsigned i = 0; i < c->N;) {
+    unsigned s = c->role[i] == PHY_POLAR_FROZEN ? rate0_stage(q, i) : 0;
+    if (s > 0) {
+      polar_rate0(q, i, s, list);
+      i += 1u << s;
+    } else {
+      polar_leaf(q, c, i, list);
+      i++;
+    }
   }
 }

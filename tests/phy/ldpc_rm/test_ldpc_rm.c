@@ -168,6 +168,21 @@ static void test_interleaver_example(void)
   }
   CHECK(ok, "filler skipped");
   CHECK(phy_ldpc_rm_needed(&cfg) == 44, "needed %d", phy_ldpc_rm_needed(&cfg));
+
+  /* Every byte value 0..255 unpacked MSB first (the byte-wise fast path): BG1 Z = 64,
+   * K' = K (no filler), rv 0, Q_m 1, E = 2048 -> f_k = d_k. */
+  phy_ldpc_rm_cfg_t c2 = {
+      .bg = PHY_LDPC_BG1, .z = 64, .k_prime = 1408, .n_cb = 4224, .rv = 0, .qm = 1, .e = 2048};
+  static uint8_t d2[528], f2[2048];
+  for (unsigned i = 0; i < 528; i++) {
+    d2[i] = (uint8_t)i;
+  }
+  phy_ldpc_rm_encode(&c2, d2, f2);
+  unsigned bad = 0;
+  for (unsigned k = 0; k < 2048; k++) {
+    bad += f2[k] != (((k >> 3) >> (7 - (k & 7))) & 1);
+  }
+  CHECK(bad == 0, "byte unpacking: %u bits wrong", bad);
 }
 
 /* Literal 5.4.2.1 bit selection and 5.4.2.2 interleaving on one-bit-per-byte d with

@@ -7,7 +7,8 @@
 static void polar_f_generic(const float *a, const float *b, float *out, unsigned n)
 {
   for (unsigned k = 0; k < n; k++) {
-    float m = fminf(fabsf(a[k]), fabsf(b[k]));
+    float fa = fabsf(a[k]), fb = fabsf(b[k]);
+    float m = fa < fb ? fa : fb;
     out[k] = (signbit(a[k]) != 0) != (signbit(b[k]) != 0) ? -m : m;
   }
 }

@@ -16,7 +16,7 @@ static void polar_f_avx2(const float *a, const float *b, float *out, unsigned n)
     _mm256_storeu_ps(out + k, _mm256_or_ps(m, s));
   }
   for (; k < n; k++) {
-    float fa = a[k] < 0 ? -a[k] : a[k], fb = b[k] < 0 ? -b[k] : b[k];
+    float fa = __builtin_fabsf(a[k]), fb = __builtin_fabsf(b[k]);
     float m = fa < fb ? fa : fb;
     out[k] = (__builtin_signbit(a[k]) != 0) != (__builtin_signbit(b[k]) != 0) ? -m : m;
   }

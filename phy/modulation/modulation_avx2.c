@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AVX2 kernels: vectorised BPSK/pi/2-BPSK/QPSK mapper (TS 38.211 5.1.1-5.1.3) and the
- * max-log demapper for every order (the fold form of modulation_internal.h, same float
- * operations as the reference, hence bit-exact). QAM mapping stays on the portable table
- * kernels. Four symbols (one 256-bit vector of interleaved re/im) per step. */
+/* AVX2 kernels: vectorised mapper (TS 38.211 5.1; every order from one bit per byte,
+ * BPSK/pi/2-BPSK/QPSK from packed bytes, packed QAM stays on the portable byte tables) and
+ * the max-log demapper for every order (the fold form of modulation_internal.h, same float
+ * operations as the reference, hence bit-exact). Four symbols (one 256-bit vector of interleaved
+ * re/im) per step. */
 #include <immintrin.h>
 
 #include <string.h>
@@ -108,6 +109,69 @@ static void map_bits_bpsk(const cf_t *lut, const uint8_t *in, size_t n, cf_t *ou
 static void map_bits_pi2bpsk(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
 {
   map_bits_bpsk_any(PHY_MOD_PI2_BPSK, lut, in, n, out);
+}
+
+/* QAM from one bit per byte, 4 symbols per step. The 4 Qm input bytes sit in two 128-bit
+ * lanes (symbols 0-1 from byte 0, symbols 2-3 from byte 4 Qm - 16 on, which never reads
+ * past the block). One in-lane shuffle gathers, for each output float (symbol, axis), that
+ * axis' bits b(axis), b(2 + axis), ... into the bytes of a dword, and a multiply packs them
+ * into the PAM index (b(0) as MSB; the bytes are 0/1, so x * 0x08040201 puts
+ * 8 c0 + 4 c1 + 2 c2 + c3 in bits 24-27 with no carries, every partial product landing on a
+ * distinct bit). The index picks the level from phy_mod_pam_table. */
+ALWAYS_INLINE __m256i qam_gather_ctl(unsigned m)
+{
+  const unsigned qm = 2 * m, off = 16 - 2 * qm;
+  int8_t c[32];
+  for (unsigned l = 0; l < 2; l++) {
+    for (unsigned d = 0; d < 4; d++) { /* dword d: symbol d / 2 of the lane, axis d % 2 */
+      for (unsigned j = 0; j < 4; j++) {
+        unsigned src = (l ? off : 0) + (d / 2) * qm + 2 * j + d % 2;
+        c[16 * l + 4 * d + j] = j < m ? (int8_t)src : -1; /* -1: pshufb writes 0 */
+      }
+    }
+  }
+  return _mm256_loadu_si256((const __m256i *)c);
+}
+
+ALWAYS_INLINE void map_bits_qam(phy_mod_t mod, unsigned m, const cf_t *lut, const uint8_t *in,
+                                size_t n, cf_t *out)
+{
+  const unsigned qm = 2 * m, hi_at = 4 * qm - 16;
+  float tab[16] = {0};
+  phy_mod_pam_table(lut, m, tab);
+  const __m256 tlo = _mm256_loadu_ps(tab), thi = _mm256_loadu_ps(tab + 8);
+  const __m256i ctl = qam_gather_ctl(m), ones = _mm256_set1_epi32(0x01010101);
+  const __m256i mul = _mm256_set1_epi32(0x08040201);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const uint8_t *p = in + i * qm;
+    __m256i v = _mm256_setr_m128i(_mm_loadu_si128((const __m128i *)p),
+                                  _mm_loadu_si128((const __m128i *)(p + hi_at)));
+    v = _mm256_and_si256(_mm256_shuffle_epi8(v, ctl), ones);
+    __m256i idx = _mm256_srli_epi32(_mm256_mullo_epi32(v, mul), 28 - m);
+    __m256 r = _mm256_permutevar8x32_ps(tlo, idx);
+    if (m == 4) { /* 16 levels: index bit 3 (moved to the sign bit) picks the upper half */
+      __m256 upper = _mm256_castsi256_ps(_mm256_slli_epi32(idx, 28));
+      r = _mm256_blendv_ps(r, _mm256_permutevar8x32_ps(thi, idx), upper);
+    }
+    _mm256_storeu_ps((float *)(out + i), r);
+  }
+  phy_mod_map_bits_ref(mod, lut, in + i * qm, n - i, out + i);
+}
+
+static void map_bits_qam16(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
+{
+  map_bits_qam(PHY_MOD_QAM16, 2, lut, in, n, out);
+}
+
+static void map_bits_qam64(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
+{
+  map_bits_qam(PHY_MOD_QAM64, 3, lut, in, n, out);
+}
+
+static void map_bits_qam256(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
+{
+  map_bits_qam(PHY_MOD_QAM256, 4, lut, in, n, out);
 }
 
 /* ---- demapper ---- */
@@ -264,8 +328,7 @@ BPSK_ENTRY(bpsk, PHY_MOD_BPSK)
   }
 
 const struct phy_mod_kernels phy_mod_kernels_avx2 = {
-    .map_bits = {map_bits_pi2bpsk, map_bits_bpsk, map_bits_qpsk, phy_mod_map_bits_qam16,
-                 phy_mod_map_bits_qam64, phy_mod_map_bits_qam256},
+    .map_bits = ROW(map_bits),
     .map_packed = {map_packed_pi2bpsk, map_packed_bpsk, map_packed_qpsk, phy_mod_map_packed_qam16,
                    phy_mod_map_packed_qam64, phy_mod_map_packed_qam256},
     .llr = ROW(llr),

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AVX-512 (F/BW/VL/DQ) kernels: vectorised BPSK/pi/2-BPSK/QPSK mapper (TS 38.211
- * 5.1.1-5.1.3) and the max-log demapper for every order, eight symbols (one 512-bit vector
- * of interleaved re/im) per step. Same float operations as the reference (see
- * modulation_internal.h), hence bit-exact. QAM mapping stays on the portable table kernels. */
+/* AVX-512 (F/BW/VL/DQ) kernels: vectorised mapper (TS 38.211 5.1; every order from one
+ * bit per byte, BPSK/pi/2-BPSK/QPSK from packed bytes, packed QAM stays on the portable byte
+ * tables) and the max-log demapper for every order, eight symbols (one 512-bit vector of
+ * interleaved re/im) per step. Same float operations as the reference (see
+ * modulation_internal.h), hence bit-exact. */
 #include <immintrin.h>
 #include <string.h>
 
@@ -95,6 +96,58 @@ ALWAYS_INLINE void map_packed_bpsk_any(phy_mod_t mod, const cf_t *lut, const uin
 
 BPSK_MAP(bpsk, PHY_MOD_BPSK)
 BPSK_MAP(pi2bpsk, PHY_MOD_PI2_BPSK)
+
+/* QAM from one bit per byte, 8 symbols per step: a masked load of the 8 Qm bytes (never
+ * past the block), a dword permute giving each 128-bit lane two symbols from its byte 0, then
+ * the same in-lane gather and multiply as the AVX2 kernel (modulation_avx2.c) to form the
+ * PAM index of each output float, and one 16-entry permute for the level. */
+ALWAYS_INLINE void map_bits_qam(phy_mod_t mod, unsigned m, const cf_t *lut, const uint8_t *in,
+                                size_t n, cf_t *out)
+{
+  const unsigned qm = 2 * m, lane_dw = qm / 2; /* dwords per two symbols */
+  float tab[16] = {0};
+  phy_mod_pam_table(lut, m, tab);
+  const __m512 levels = _mm512_loadu_ps(tab);
+  int32_t dw[16];
+  int8_t c[64];
+  for (unsigned l = 0; l < 4; l++) {
+    for (unsigned e = 0; e < 4; e++) {
+      dw[4 * l + e] = (int32_t)(l * lane_dw + (e < lane_dw ? e : 0));
+    }
+    for (unsigned d = 0; d < 4; d++) { /* dword d: symbol d / 2 of the lane, axis d % 2 */
+      for (unsigned j = 0; j < 4; j++) {
+        c[16 * l + 4 * d + j] = j < m ? (int8_t)((d / 2) * qm + 2 * j + d % 2) : -1;
+      }
+    }
+  }
+  const __m512i spread = _mm512_loadu_si512(dw), ctl = _mm512_loadu_si512(c);
+  const __m512i ones = _mm512_set1_epi32(0x01010101), mul = _mm512_set1_epi32(0x08040201);
+  const __mmask64 bytes = qm == 8 ? ~0ull : (1ull << (8 * qm)) - 1;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m512i v = _mm512_maskz_loadu_epi8(bytes, in + i * qm);
+    v = _mm512_shuffle_epi8(_mm512_permutexvar_epi32(spread, v), ctl);
+    v = _mm512_and_si512(v, ones);
+    __m512i idx = _mm512_srli_epi32(_mm512_mullo_epi32(v, mul), 28 - m);
+    _mm512_storeu_ps((float *)(out + i), _mm512_permutexvar_ps(idx, levels));
+  }
+  phy_mod_map_bits_ref(mod, lut, in + i * qm, n - i, out + i);
+}
+
+static void map_bits_qam16(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
+{
+  map_bits_qam(PHY_MOD_QAM16, 2, lut, in, n, out);
+}
+
+static void map_bits_qam64(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
+{
+  map_bits_qam(PHY_MOD_QAM64, 3, lut, in, n, out);
+}
+
+static void map_bits_qam256(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
+{
+  map_bits_qam(PHY_MOD_QAM256, 4, lut, in, n, out);
+}
 
 /* ---- demapper ---- */
 
@@ -276,8 +329,7 @@ BPSK_ENTRY(bpsk, PHY_MOD_BPSK)
   }
 
 const struct phy_mod_kernels phy_mod_kernels_avx512 = {
-    .map_bits = {map_bits_pi2bpsk, map_bits_bpsk, map_bits_qpsk, phy_mod_map_bits_qam16,
-                 phy_mod_map_bits_qam64, phy_mod_map_bits_qam256},
+    .map_bits = ROW(map_bits),
     .map_packed = {map_packed_pi2bpsk, map_packed_bpsk, map_packed_qpsk, phy_mod_map_packed_qam16,
                    phy_mod_map_packed_qam64, phy_mod_map_packed_qam256},
     .llr = ROW(llr),

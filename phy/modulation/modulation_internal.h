@@ -82,6 +82,20 @@ static inline void phy_demod_axis(float x, unsigned m, float c, float *out)
   }
 }
 
+/* The 2^m levels of one QAM axis (m = Qm / 2) indexed by that axis' bits b(0), b(2), ...
+ * (b(0) as MSB), copied from the symbol table so SIMD mappers give identical values. Both
+ * axes share them: 5.1.4-5.1.6 apply the same nested form to the even and the odd bits. */
+static inline void phy_mod_pam_table(const cf_t *lut, unsigned m, float *tab)
+{
+  for (unsigned g = 0; g < (1u << m); g++) {
+    unsigned grp = 0;
+    for (unsigned j = 0; j < m; j++) {
+      grp |= ((g >> (m - 1 - j)) & 1u) << (2 * m - 1 - 2 * j);
+    }
+    tab[g] = crealf(lut[grp]);
+  }
+}
+
 /* clamp(rint(v * scale), -127, 127), NaN -> -127. */
 static inline int8_t phy_demod_to_i8(float v, float scale)
 {

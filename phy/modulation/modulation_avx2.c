@@ -49,9 +49,10 @@ static void map_packed_qpsk(const cf_t *lut, const uint8_t *in, size_t n, cf_t *
  * of symbols i..i+3 (i even), so the pi/2 rotation of odd symbols is in the constant. */
 ALWAYS_INLINE __m256 bpsk_pos(phy_mod_t mod, const cf_t *lut)
 {
-  __m128 p0 = _mm_castpd_ps(_mm_load1_pd((const double *)&lut[0]));
-  __m128 p1 = _mm_castpd_ps(_mm_load1_pd((const double *)&lut[mod == PHY_MOD_BPSK ? 0 : 2]));
-  return _mm256_setr_m128(_mm_movelh_ps(p0, p1), _mm_movelh_ps(p0, p1));
+  double p0, p1; /* one (re, im) pair each; memcpy keeps the aliasing rules */
+  memcpy(&p0, &lut[0], 8);
+  memcpy(&p1, &lut[mod == PHY_MOD_BPSK ? 0 : 2], 8);
+  return _mm256_castpd_ps(_mm256_setr_pd(p0, p1, p0, p1));
 }
 
 ALWAYS_INLINE __m256 select_pm64(__m256i bits_masked, __m256 pos)

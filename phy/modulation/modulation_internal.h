@@ -7,11 +7,11 @@
  * t_0 = x, t_{j+1} = M_j / 2 - |t_j| (M_j = M / 2^j levels), and the bit of depth j is the
  * sign bit of an M_j-level PAM evaluated at t_j (the sets of the other bits are symmetric,
  * so their nearest points have the sign of t_j and distances are kept by the fold). The
- * sign-bit max-log metric of an M-level PAM at t is exactly
- *   (t + 1)^2 - (t - p0)^2 = 4 (k + 1) (|t| - k) sign(t),  k = min(floor(|t| / 2), M/2 - 1),
- * p0 = 2k + 1 the nearest positive level. So LLR_j = c * sign(t_j) (k + 1)(|t_j| - k) with
- * c = 4 A^2 / N0. Every variant evaluates exactly this sequence of float operations, which
- * is why they agree bit for bit. */
+ * sign-bit max-log metric of an M-level PAM is odd in t and for t >= 0 exactly
+ *   (t + 1)^2 - (t - p0)^2 = 4 (k + 1) (t - k),  k = min(floor(t / 2), M/2 - 1),
+ * with -1 and p0 = 2k + 1 the nearest negative and positive levels. So
+ * LLR_j = c sign(t_j) (k + 1)(|t_j| - k) with c = 4 A^2 / N0. Every variant evaluates exactly this
+ * sequence of float operations, which is why they agree bit for bit. */
 #ifndef OLIVE_PHY_MODULATION_INTERNAL_H
 #define OLIVE_PHY_MODULATION_INTERNAL_H
 
@@ -73,7 +73,9 @@ static inline void phy_demod_axis(float x, unsigned m, float c, float *out)
     float a = fabsf(t);
     float h = a * 0.5f;
     float kmax = half - 1.0f;
-    float k = h < kmax ? h : kmax; /* NaN -> kmax, so the int conversion is defined */
+    /* min before truncation equals min(floor(h), kmax) as kmax is an integer, and keeps
+     * the int conversion defined (NaN -> kmax) */
+    float k = h < kmax ? h : kmax;
     k = (float)(int32_t)k;
     float f = (k + 1.0f) * (a - k);
     out[2 * j] = copysignf(f, t) * c;

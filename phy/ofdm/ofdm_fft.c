@@ -3,6 +3,7 @@
 #include <fftw3.h>
 #include <pthread.h>
 
+#include "fft_internal.h"
 #include "ofdm_internal.h"
 #include "olive/support/error.h"
 #include "olive/support/log.h"
@@ -11,7 +12,24 @@
  * concurrent olive inits safe. It is the only global state of the module. */
 static pthread_mutex_t planner_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static unsigned effort_flags(phy_ofdm_plan_t effort)
+void phy_fft_planner_begin(const char *wisdom_path)
+{
+  pthread_mutex_lock(&planner_lock);
+  if (wisdom_path != NULL) {
+    /* A missing or unreadable file only means planning from scratch. */
+    (void)fftwf_import_wisdom_from_filename(wisdom_path);
+  }
+}
+
+void phy_fft_planner_end(const char *wisdom_path, bool planned_ok)
+{
+  if (planned_ok && wisdom_path != NULL && !fftwf_export_wisdom_to_filename(wisdom_path)) {
+    OLOG_WARN(OLIVE_LOG_PHY, "fft: cannot write FFTW wisdom to %s", wisdom_path);
+  }
+  pthread_mutex_unlock(&planner_lock);
+}
+
+unsigned phy_fft_flags(phy_ofdm_plan_t effort)
 {
   switch (effort) {
   case PHY_OFDM_PLAN_MEASURE:
@@ -23,19 +41,23 @@ static unsigned effort_flags(phy_ofdm_plan_t effort)
   }
 }
 
+void phy_fft_destroy(void *plan)
+{
+  if (plan != NULL) {
+    pthread_mutex_lock(&planner_lock);
+    fftwf_destroy_plan(plan);
+    pthread_mutex_unlock(&planner_lock);
+  }
+}
+
 int ofdm_fft_plan(phy_ofdm_t *q, int sign, phy_ofdm_plan_t effort, const char *wisdom_path)
 {
   int n = (int)q->fft_size;
   fftwf_complex *in = (fftwf_complex *)q->fin;
   fftwf_complex *out = (fftwf_complex *)q->fout;
-  unsigned flags = effort_flags(effort);
-  int ret = OLIVE_OK;
+  unsigned flags = phy_fft_flags(effort);
 
-  pthread_mutex_lock(&planner_lock);
-  if (wisdom_path != NULL) {
-    /* A missing or unreadable file only means planning from scratch. */
-    (void)fftwf_import_wisdom_from_filename(wisdom_path);
-  }
+  phy_fft_planner_begin(wisdom_path);
   /* MEASURE/PATIENT overwrite the arrays while planning: nothing lives there yet. */
   q->plan[0] = fftwf_plan_dft_1d(n, in, out, sign, flags);
   if (sign == FFTW_BACKWARD) {
@@ -43,25 +65,17 @@ int ofdm_fft_plan(phy_ofdm_t *q, int sign, phy_ofdm_plan_t effort, const char *w
   } else {
     q->plan[1] = fftwf_plan_dft_1d(n, in + 1, out, sign, flags);
   }
-  if (q->plan[0] == NULL || q->plan[1] == NULL) {
-    ret = OLIVE_ENOMEM;
-  } else if (wisdom_path != NULL && !fftwf_export_wisdom_to_filename(wisdom_path)) {
-    OLOG_WARN(OLIVE_LOG_PHY, "ofdm: cannot write FFTW wisdom to %s", wisdom_path);
-  }
-  pthread_mutex_unlock(&planner_lock);
-  return ret;
+  bool ok = q->plan[0] != NULL && q->plan[1] != NULL;
+  phy_fft_planner_end(wisdom_path, ok);
+  return ok ? OLIVE_OK : OLIVE_ENOMEM;
 }
 
 void ofdm_fft_destroy(phy_ofdm_t *q)
 {
-  pthread_mutex_lock(&planner_lock);
   for (int i = 0; i < 2; i++) {
-    if (q->plan[i] != NULL) {
-      fftwf_destroy_plan(q->plan[i]);
-      q->plan[i] = NULL;
-    }
+    phy_fft_destroy(q->plan[i]);
+    q->plan[i] = NULL;
   }
-  pthread_mutex_unlock(&planner_lock);
 }
 
 int ofdm_fft_pick(const phy_ofdm_t *q, const cf_t *p)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "olive/phy/grid.h"
+#include "olive/phy/ofdm.h"
 #include "olive/phy/phy.h"
 
 #define PHY_PSS_LEN       127u
@@ -74,5 +75,58 @@ OLIVE_API int phy_ssb_map(const phy_ssb_map_cfg_t *cfg, const cf_t *pbch, const 
  * NULL. n_id selects the DMRS positions (v = n_id mod 4). No scaling is undone. */
 OLIVE_API int phy_ssb_extract(const phy_ssb_map_cfg_t *cfg, const phy_grid_t *grid, uint32_t port,
                               cf_t *pss, cf_t *sss, cf_t *pbch, cf_t *dmrs);
+
+/* ---- PSS search (UE side, the first step of cell search) -------------------------------
+ * Correlates a block of samples against the three PSS (7.4.2.2) as time-domain replicas
+ * of the useful part of the PSS symbol (no CP), under a set of frequency hypotheses, by
+ * FFT-based correlation (plans and replica spectra made at init). The replica of N_ID^(2)
+ * under hypothesis f is
+ *     p[t] = sum_n d_PSS(n) exp(j 2 pi ((n - 64) SCS + ssb_offset + f) t / srate),
+ * t = 0 .. N_fft - 1, since PSS element n sits on SSB subcarrier n + 56 and the SSB
+ * reference frequency is its subcarrier 120 (TS 38.211 7.4.3.1, 38.101-1 5.4.3.1). */
+#define PHY_PSS_SEARCH_MAX_HYP 16u
+
+typedef struct phy_pss_search_args {
+  double srate_hz;      /* sample rate; srate / SCS must be an integer >= 256 */
+  uint32_t mu;          /* SSB numerology: 0 (case A) or 1 (cases B, C) */
+  uint32_t max_len;     /* longest block passed to phy_pss_search_run, >= srate / SCS */
+  double ssb_offset_hz; /* SSB reference frequency (subcarrier 120) minus DC, Hz */
+  uint32_t nof_hyp;     /* entries of cfo_hz; 0 = a single hypothesis at 0 Hz */
+  double cfo_hz[PHY_PSS_SEARCH_MAX_HYP]; /* frequency offsets to try, Hz */
+  phy_ofdm_plan_t plan;                  /* FFTW planning effort */
+  const char *wisdom_path;               /* FFTW wisdom file or NULL */
+} phy_pss_search_args_t;
+
+typedef struct phy_pss_search_res {
+  uint32_t n_id2; /* best N_ID^(2) */
+  uint32_t pos;   /* block index of the first sample of the PSS symbol's useful part */
+  uint32_t hyp;   /* index of the best frequency hypothesis */
+  double cfo_hz;  /* its value */
+  float metric;   /* |corr|^2 / (E_replica E_window), 0..1: 1 = noiseless match */
+} phy_pss_search_res_t;
+
+/* State; treat as opaque. */
+typedef struct phy_pss_search {
+  uint32_t fft_n; /* N_fft of the SSB numerology at srate */
+  uint32_t m;     /* correlation FFT size, a power of two >= max_len */
+  uint32_t max_len;
+  uint32_t nof_hyp;
+  double cfo_hz[PHY_PSS_SEARCH_MAX_HYP];
+  void *fwd, *bwd; /* fftwf plans: buf -> spec, buf -> corr */
+  cf_t *buf, *spec, *corr;
+  cf_t *rep;      /* conj FFT of the replicas: nof_hyp * 3 spectra of m */
+  double *energy; /* prefix sums of |x|^2, max_len + 1 */
+} phy_pss_search_t;
+
+/* OLIVE_EINVAL on bad args (including a replica band outside +-srate/2), OLIVE_ENOMEM. */
+OLIVE_API int phy_pss_search_init(phy_pss_search_t *q, const phy_pss_search_args_t *args);
+
+/* NULL-safe, idempotent, fine after a failed init. */
+OLIVE_API void phy_pss_search_free(phy_pss_search_t *q);
+
+/* Searches x[0 .. len-1] (N_fft <= len <= max_len) over every lag 0 .. len - N_fft, the
+ * three N_ID^(2) and every hypothesis; writes the best to *res. No allocation. */
+OLIVE_API int phy_pss_search_run(phy_pss_search_t *q, const cf_t *x, uint32_t len,
+                                 phy_pss_search_res_t *res);
 
 #endif

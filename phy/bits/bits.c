@@ -5,13 +5,67 @@
 
 #include "olive/phy/bits.h"
 
+#include "olive/support/cpu.h"
+
 #include "bits_internal.h"
+
+static void pack_bytes_generic(uint8_t *bytes, const uint8_t *bits, size_t nbytes)
+{
+  for (size_t i = 0; i < nbytes; i++)
+    bytes[i] = phy_bits_pack8(bits + 8 * i);
+}
+
+static void unpack_bytes_generic(uint8_t *bits, const uint8_t *bytes, size_t nbytes)
+{
+  for (size_t i = 0; i < nbytes; i++)
+    phy_bits_unpack8(bits + 8 * i, bytes[i]);
+}
+
+/* The ISA choice for the stateless pack/unpack: made once at library load, before main()
+ * and any thread, from olive_cpu_isa() (so OLIVE_ISA applies); read-only afterwards. */
+static void (*pack_bytes)(uint8_t *, const uint8_t *, size_t) = pack_bytes_generic;
+static void (*unpack_bytes)(uint8_t *, const uint8_t *, size_t) = unpack_bytes_generic;
+
+__attribute__((constructor)) static void bits_choose_isa(void)
+{
+#ifdef OLIVE_HAVE_X86_SIMD
+  __builtin_cpu_init(); /* olive_cpu_isa() may run before libgcc's own initialiser */
+  olive_isa_t isa = olive_cpu_isa();
+  if (isa == OLIVE_ISA_AVX512) {
+    pack_bytes = phy_bits_pack_bytes_avx512;
+    unpack_bytes = phy_bits_unpack_bytes_avx512;
+  } else if (isa == OLIVE_ISA_AVX2) {
+    pack_bytes = phy_bits_pack_bytes_avx2;
+    unpack_bytes = phy_bits_unpack_bytes_avx2;
+  }
+#endif
+}
+
+void phy_bits_pack_bytes(uint8_t *bytes, const uint8_t *bits, size_t nbytes)
+{
+  pack_bytes(bytes, bits, nbytes);
+}
+
+void phy_bits_unpack_bytes(uint8_t *bits, const uint8_t *bytes, size_t nbytes)
+{
+  unpack_bytes(bits, bytes, nbytes);
+}
+
+const char *phy_bits_isa(void)
+{
+#ifdef OLIVE_HAVE_X86_SIMD
+  if (pack_bytes == phy_bits_pack_bytes_avx512)
+    return "avx512";
+  if (pack_bytes == phy_bits_pack_bytes_avx2)
+    return "avx2";
+#endif
+  return "generic";
+}
 
 void phy_bits_pack(uint8_t *bytes, const uint8_t *bits, size_t nbits)
 {
   size_t n8 = nbits / 8;
-  for (size_t i = 0; i < n8; i++)
-    bytes[i] = phy_bits_pack8(bits + 8 * i);
+  pack_bytes(bytes, bits, n8);
   size_t rem = nbits % 8;
   if (rem) {
     uint8_t b = 0;
@@ -24,8 +78,7 @@ void phy_bits_pack(uint8_t *bytes, const uint8_t *bits, size_t nbits)
 void phy_bits_unpack(uint8_t *bits, const uint8_t *bytes, size_t nbits)
 {
   size_t n8 = nbits / 8;
-  for (size_t i = 0; i < n8; i++)
-    phy_bits_unpack8(bits + 8 * i, bytes[i]);
+  unpack_bytes(bits, bytes, n8);
   for (size_t j = 0; j < nbits % 8; j++)
     bits[8 * n8 + j] = (uint8_t)((bytes[n8] >> (7 - j)) & 1u);
 }

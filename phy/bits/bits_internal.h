@@ -3,6 +3,7 @@
 #ifndef OLIVE_PHY_BITS_INTERNAL_H
 #define OLIVE_PHY_BITS_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -22,6 +23,16 @@ static inline uint8_t phy_bits_pack8(const uint8_t *bits)
   for (int j = 0; j < 8; j++)
     b = (uint8_t)((b << 1) | (bits[j] & 1u));
   return b;
+  /* Whole-byte pack/unpack with the variant chosen at library load (bits.c): nbytes bytes
+   * from/to 8 nbytes one-bit-per-byte values. Used by phy_bits_pack/unpack and the CRC. */
+  void phy_bits_pack_bytes(uint8_t * bytes, const uint8_t *bits, size_t nbytes);
+  void phy_bits_unpack_bytes(uint8_t * bits, const uint8_t *bytes, size_t nbytes);
+
+  void phy_bits_pack_bytes_avx2(uint8_t * bytes, const uint8_t *bits, size_t nbytes);
+  void phy_bits_unpack_bytes_avx2(uint8_t * bits, const uint8_t *bytes, size_t nbytes);
+  void phy_bits_pack_bytes_avx512(uint8_t * bytes, const uint8_t *bits, size_t nbytes);
+  void phy_bits_unpack_bytes_avx512(uint8_t * bits, const uint8_t *bytes, size_t nbytes);
+
 #endif
 }
 
@@ -37,7 +48,27 @@ static inline void phy_bits_unpack8(uint8_t *bits, uint8_t v)
 #else
   for (int j = 0; j < 8; j++)
     bits[j] = (uint8_t)((v >> (7 - j)) & 1u);
+  /* Whole-byte pack/unpack with the variant chosen at library load (bits.c): nbytes bytes
+   * from/to 8 nbytes one-bit-per-byte values. Used by phy_bits_pack/unpack and the CRC. */
+  void phy_bits_pack_bytes(uint8_t * bytes, const uint8_t *bits, size_t nbytes);
+  void phy_bits_unpack_bytes(uint8_t * bits, const uint8_t *bytes, size_t nbytes);
+
+  void phy_bits_pack_bytes_avx2(uint8_t * bytes, const uint8_t *bits, size_t nbytes);
+  void phy_bits_unpack_bytes_avx2(uint8_t * bits, const uint8_t *bytes, size_t nbytes);
+  void phy_bits_pack_bytes_avx512(uint8_t * bytes, const uint8_t *bits, size_t nbytes);
+  void phy_bits_unpack_bytes_avx512(uint8_t * bits, const uint8_t *bytes, size_t nbytes);
+
 #endif
 }
+
+/* Whole-byte pack/unpack with the variant chosen at library load (bits.c): nbytes bytes
+ * from/to 8 nbytes one-bit-per-byte values. Used by phy_bits_pack/unpack and the CRC. */
+void phy_bits_pack_bytes(uint8_t *bytes, const uint8_t *bits, size_t nbytes);
+void phy_bits_unpack_bytes(uint8_t *bits, const uint8_t *bytes, size_t nbytes);
+
+void phy_bits_pack_bytes_avx2(uint8_t *bytes, const uint8_t *bits, size_t nbytes);
+void phy_bits_unpack_bytes_avx2(uint8_t *bits, const uint8_t *bytes, size_t nbytes);
+void phy_bits_pack_bytes_avx512(uint8_t *bytes, const uint8_t *bits, size_t nbytes);
+void phy_bits_unpack_bytes_avx512(uint8_t *bits, const uint8_t *bytes, size_t nbytes);
 
 #endif

@@ -143,28 +143,6 @@ uint32_t phy_crc_calc_bits_ref(phy_crc_type_t type, const uint8_t *bits, size_t 
   return reg >> (32 - crc_descs[type].len);
 }
 
-uint32_t phy_crc_calc_bits(phy_crc_type_t type, const uint8_t *bits, size_t nbits)
-{
-  if (!type_ok(type))
-    return 0;
-  uint8_t blk[64];
-  uint32_t reg = 0;
-  size_t i = 0;
-  for (; i + 8 * sizeof blk <= nbits; i += 8 * sizeof blk) {
-    for (size_t j = 0; j < sizeof blk; j++)
-      blk[j] = phy_bits_pack8(bits + i + 8 * j);
-    reg = phy_crc_update_bytes(type, reg, blk, sizeof blk);
-  }
-  size_t nb = (nbits - i) / 8;
-  for (size_t j = 0; j < nb; j++)
-    blk[j] = phy_bits_pack8(bits + i + 8 * j);
-  reg = phy_crc_update_bytes(type, reg, blk, nb);
-  uint32_t poly = crc_descs[type].poly_left;
-  for (i += 8 * nb; i < nbits; i++)
-    reg = step_bit(reg, bits[i] & 1u, poly);
-  return reg >> (32 - crc_descs[type].len);
-}
-
 /* Register after n whole bytes from zero, with variant isa (already checked). */
 static uint32_t bytes_isa(phy_crc_type_t type, const uint8_t *p, size_t n, olive_isa_t isa)
 {
@@ -177,6 +155,35 @@ static uint32_t bytes_isa(phy_crc_type_t type, const uint8_t *p, size_t n, olive
   (void)isa;
 #endif
   return phy_crc_update_bytes(type, 0, p, n);
+}
+
+/* One-bit-per-byte input is packed 4096 bits at a time (SIMD pack) and each block goes
+ * through the packed variant; a non-zero register carries into the next block by XOR
+ * onto its first 32 bits (the direct-form CRC is linear in register and message). */
+enum { BITS_BLK = 512 }; /* bytes per packed block */
+
+uint32_t phy_crc_calc_bits(phy_crc_type_t type, const uint8_t *bits, size_t nbits)
+{
+  if (!type_ok(type))
+    return 0;
+  uint8_t blk[BITS_BLK];
+  uint32_t reg = 0;
+  size_t i = 0;
+  for (; i + 8 * BITS_BLK <= nbits; i += 8 * BITS_BLK) {
+    phy_bits_pack_bytes(blk, bits + i, BITS_BLK);
+    blk[0] ^= (uint8_t)(reg >> 24);
+    blk[1] ^= (uint8_t)(reg >> 16);
+    blk[2] ^= (uint8_t)(reg >> 8);
+    blk[3] ^= (uint8_t)reg;
+    reg = bytes_isa(type, blk, BITS_BLK, crc_isa);
+  }
+  size_t nb = (nbits - i) / 8;
+  phy_bits_pack_bytes(blk, bits + i, nb);
+  reg = phy_crc_update_bytes(type, reg, blk, nb);
+  uint32_t poly = crc_descs[type].poly_left;
+  for (i += 8 * nb; i < nbits; i++)
+    reg = step_bit(reg, bits[i] & 1u, poly);
+  return reg >> (32 - crc_descs[type].len);
 }
 
 static uint32_t calc_packed(phy_crc_type_t type, const uint8_t *bytes, size_t nbits,

@@ -32,6 +32,10 @@ OLIVE_API uint32_t phy_bits_reverse(uint32_t value, unsigned n);
 OLIVE_API void phy_bits_copy(uint8_t *dst, size_t dst_off, const uint8_t *src, size_t src_off,
                              size_t nbits);
 
+/* The variant pack/unpack use ("generic", "avx2", "avx512"), chosen once at library load
+ * from olive_cpu_isa() (OLIVE_ISA caps it). */
+OLIVE_API const char *phy_bits_isa(void);
+
 /* Reads bit i of a packed buffer (0/1). */
 static inline uint8_t phy_bits_get(const uint8_t *bytes, size_t i)
 {

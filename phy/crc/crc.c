@@ -159,15 +159,13 @@ static uint32_t bytes_isa(phy_crc_type_t type, const uint8_t *p, size_t n, olive
 
 /* One-bit-per-byte input is packed 4096 bits at a time (SIMD pack) and each block goes
  * through the packed variant; a non-zero register carries into the next block by XOR
- * onto its first 32 bits (the direct-form CRC is linear in register and message). */
+ * onto its first 32 bits (the direct-form CRC is linear in register and message).
+ * Returns the left-aligned register after the bits, starting from reg. */
 enum { BITS_BLK = 512 }; /* bytes per packed block */
 
-uint32_t phy_crc_calc_bits(phy_crc_type_t type, const uint8_t *bits, size_t nbits)
+static uint32_t calc_bits_from(phy_crc_type_t type, uint32_t reg, const uint8_t *bits, size_t nbits)
 {
-  if (!type_ok(type))
-    return 0;
   uint8_t blk[BITS_BLK];
-  uint32_t reg = 0;
   size_t i = 0;
   for (; i + 8 * BITS_BLK <= nbits; i += 8 * BITS_BLK) {
     phy_bits_pack_bytes(blk, bits + i, BITS_BLK);
@@ -183,7 +181,14 @@ uint32_t phy_crc_calc_bits(phy_crc_type_t type, const uint8_t *bits, size_t nbit
   uint32_t poly = crc_descs[type].poly_left;
   for (i += 8 * nb; i < nbits; i++)
     reg = step_bit(reg, bits[i] & 1u, poly);
-  return reg >> (32 - crc_descs[type].len);
+  return reg;
+}
+
+uint32_t phy_crc_calc_bits(phy_crc_type_t type, const uint8_t *bits, size_t nbits)
+{
+  if (!type_ok(type))
+    return 0;
+  return calc_bits_from(type, 0, bits, nbits) >> (32 - crc_descs[type].len);
 }
 
 static uint32_t calc_packed(phy_crc_type_t type, const uint8_t *bytes, size_t nbits,
@@ -311,4 +316,23 @@ int phy_crc_check_packed_rnti(phy_crc_type_t type, const uint8_t *bytes, size_t 
     return OLIVE_EINVAL;
   uint32_t rx = get_packed(bytes, nbits, crc_descs[type].len) ^ rnti_mask(type, rnti);
   return rx == phy_crc_calc_packed(type, bytes, nbits) ? 0 : OLIVE_ECRC;
+}
+
+/* TS 38.212 7.3.2: CRC24C of a' = (1 x 24, a_0 .. a_{A-1}); the 24 ones are three 0xff
+ * bytes run through the table first. */
+static uint32_t dci_crc(const uint8_t *bits, size_t nbits)
+{
+  static const uint8_t ones[3] = {0xff, 0xff, 0xff};
+  uint32_t reg = phy_crc_update_bytes(PHY_CRC24C, 0, ones, sizeof ones);
+  return calc_bits_from(PHY_CRC24C, reg, bits, nbits) >> 8;
+}
+
+void phy_crc_attach_bits_dci(uint8_t *bits, size_t nbits, uint16_t rnti)
+{
+  put_bits(bits + nbits, dci_crc(bits, nbits) ^ rnti, 24);
+}
+
+int phy_crc_check_bits_dci(const uint8_t *bits, size_t nbits, uint16_t rnti)
+{
+  return (get_bits(bits + nbits, 24) ^ rnti) == dci_crc(bits, nbits) ? 0 : OLIVE_ECRC;
 }

@@ -235,6 +235,35 @@ static void test_rnti(void)
   CHECK(phy_crc_check_packed_rnti(PHY_CRC24C, packed, a, 0x4600) == OLIVE_ECRC);
 }
 
+/* TS 38.212 7.3.2 written out: a' = 24 ones then a; p = CRC24C(a') by the bit-serial
+ * reference; c = a, p_0..p_7, p_8..p_23 + x_rnti,0..15. */
+static void test_dci(void)
+{
+  static const size_t lens[] = {12, 39, 40, 64, 140};
+  uint8_t a1[200], b[200];
+  for (size_t k = 0; k < OLIVE_ARRAY_SIZE(lens); k++) {
+    size_t a = lens[k];
+    uint16_t rnti = (uint16_t)rnd();
+    memset(a1, 1, 24);
+    for (size_t i = 0; i < a; i++)
+      b[i] = a1[24 + i] = (uint8_t)(rnd() & 1);
+    uint32_t p = phy_crc_calc_bits_ref(PHY_CRC24C, a1, a + 24) ^ rnti;
+    phy_crc_attach_bits_dci(b, a, rnti);
+    int ok = 1;
+    for (size_t j = 0; j < 24; j++)
+      ok &= b[a + j] == ((p >> (23 - j)) & 1);
+    CHECK(ok);
+    CHECK(phy_crc_check_bits_dci(b, a, rnti) == 0);
+    CHECK(phy_crc_check_bits_dci(b, a, (uint16_t)(rnti ^ 0x8000)) == OLIVE_ECRC);
+    CHECK(phy_crc_check_bits_rnti(PHY_CRC24C, b, a, rnti) == OLIVE_ECRC); /* ones matter */
+    for (size_t i = 0; i < a + 24; i++) {
+      b[i] ^= 1;
+      CHECK(phy_crc_check_bits_dci(b, a, rnti) == OLIVE_ECRC);
+      b[i] ^= 1;
+    }
+  }
+}
+
 static void test_invalid(void)
 {
   uint8_t b[64] = {0};
@@ -253,6 +282,7 @@ int main(void)
   test_variants_long();
   test_single_errors();
   test_rnti();
+  test_dci();
   test_invalid();
   if (failures)
     fprintf(stderr, "test_crc: %d failures\n", failures);

@@ -53,7 +53,8 @@ OLIVE_API int phy_crc_check_packed(phy_crc_type_t type, const uint8_t *bytes, si
 /* TS 38.212 7.3.2: for DCI the last 16 CRC24C parity bits are scrambled with the RNTI,
  * x_rnti,0..15 (MSB first) added to p_{L-16}..p_{L-1}. These apply that mask on top of
  * the plain CRC; checking returns 0 when the parity equals CRC ^ rnti. (The 24 ones that
- * 7.3.2 prepends before CRC computation are the caller's job.) */
+ * 7.3.2 prepends before CRC computation are the caller's job here; phy_crc_*_bits_dci
+ * below do both.) */
 OLIVE_API void phy_crc_attach_bits_rnti(phy_crc_type_t type, uint8_t *bits, size_t nbits,
                                         uint16_t rnti);
 OLIVE_API int phy_crc_check_bits_rnti(phy_crc_type_t type, const uint8_t *bits, size_t nbits,
@@ -65,6 +66,13 @@ OLIVE_API void phy_crc_attach_packed_rnti(phy_crc_type_t type, uint8_t *bytes, s
                                           uint16_t rnti);
 OLIVE_API int phy_crc_check_packed_rnti(phy_crc_type_t type, const uint8_t *bytes, size_t nbits,
                                         uint16_t rnti);
+
+/* TS 38.212 7.3.2, whole DCI CRC attachment: CRC24C computed over 24 ones followed by
+ * bits[0..nbits-1] (the ones are not stored), appended at bits[nbits..nbits+23] with
+ * x_rnti,0..15 added to the last 16 parity bits. bits holds nbits + 24 values. Check
+ * returns 0 when the parity matches for this rnti, OLIVE_ECRC otherwise. */
+OLIVE_API void phy_crc_attach_bits_dci(uint8_t *bits, size_t nbits, uint16_t rnti);
+OLIVE_API int phy_crc_check_bits_dci(const uint8_t *bits, size_t nbits, uint16_t rnti);
 
 /* Bit-serial reference of 5.1 (one register shift per input bit). Slow; for tests and for
  * cross-checking the table-driven paths. Same result as phy_crc_calc_bits(). */

@@ -135,19 +135,24 @@ void phy_pss_search_free(phy_pss_search_t *q)
 }
 
 /* Best lag of one correlation in q->corr: |c|^2 / (m^2 E_window), replicas unit energy
- * (the unnormalised inverse FFT scales the correlation by m). */
+ * (the unnormalised inverse FFT scales the correlation by m). Compared without dividing:
+ * c2 > best * m^2 E. */
 static void scan(const phy_pss_search_t *q, uint32_t len, float *best, uint32_t *pos)
 {
-  double m2 = (double)q->m * q->m;
+  double m2 = (double)q->m * q->m, b = *best > 0.0f ? *best : 0.0;
+  uint32_t at = UINT32_MAX;
   for (uint32_t t = 0; t + q->fft_n <= len; t++) {
-    double e = q->energy[t + q->fft_n] - q->energy[t];
-    double c2 = crealf(q->corr[t]) * (double)crealf(q->corr[t]) +
-                cimagf(q->corr[t]) * (double)cimagf(q->corr[t]);
-    double metric = e > 1e-30 ? c2 / (m2 * e) : 0.0;
-    if (metric > *best) {
-      *best = (float)metric;
-      *pos = t;
+    double e = m2 * (q->energy[t + q->fft_n] - q->energy[t]);
+    double re = crealf(q->corr[t]), im = cimagf(q->corr[t]);
+    double c2 = re * re + im * im;
+    if (c2 > b * e && e > 1e-30) {
+      b = c2 / e;
+      at = t;
     }
+  }
+  if (at != UINT32_MAX) {
+    *best = (float)b;
+    *pos = at;
   }
 }
 
@@ -166,11 +171,11 @@ int phy_pss_search_run(phy_pss_search_t *q, const cf_t *x, uint32_t len, phy_pss
   }
   fftwf_execute(q->fwd); /* X = FFT(x) in spec */
   memset(res, 0, sizeof(*res));
-  res->metric = -1.0f;
+  res->metric = 0.0f; /* all-zero input: stays 0 at pos 0 */
   for (uint32_t h = 0; h < q->nof_hyp; h++) {
     for (uint32_t c = 0; c < 3; c++) {
       float best = res->metric;
-      uint32_t pos = 0;
+      uint32_t pos = res->pos;
       volk_32fc_x2_multiply_32fc(q->buf, q->spec, q->rep + ((size_t)h * 3 + c) * q->m, q->m);
       fftwf_execute(q->bwd); /* corr[t] = m sum_i x[t + i] conj(p[i]) */
       scan(q, len, &best, &pos);

@@ -145,6 +145,10 @@ static void test_centred_with_cfo(void)
   }
   phy_pss_search_res_t r;
   CHECK(phy_pss_search_run(&q, x, TOTAL, &r) == 0 && r.metric < 0.03f);
+  for (uint32_t n = 0; n < TOTAL; n++) {
+    x[n] = 0;
+  }
+  CHECK(phy_pss_search_run(&q, x, TOTAL, &r) == 0 && r.metric == 0.0f && r.pos == 0);
   CHECK(phy_pss_search_run(&q, x, TOTAL + 1, &r) == OLIVE_EINVAL);
   CHECK(phy_pss_search_run(&q, x, NFFT - 1, &r) == OLIVE_EINVAL);
   CHECK(phy_pss_search_run(&q, x, NFFT, &r) == 0);

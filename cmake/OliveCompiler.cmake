@@ -39,6 +39,8 @@ endif()
 
 # olive_simd_sources(<target> AVX2 a.c b.c AVX512 c.c): add SIMD variant files with their
 # own flags. On non-x86 builds they are skipped and only the portable reference is built.
+# The flags are set in the target's directory scope, so module folders (phy/<module>/)
+# can add variants to a target defined in their parent.
 function(olive_simd_sources target)
   cmake_parse_arguments(S "" "" "AVX2;AVX512" ${ARGN})
   if(NOT OLIVE_X86)
@@ -46,11 +48,13 @@ function(olive_simd_sources target)
   endif()
   foreach(f ${S_AVX2})
     target_sources(${target} PRIVATE ${f})
-    set_source_files_properties(${f} PROPERTIES COMPILE_OPTIONS "${OLIVE_FLAGS_AVX2}")
+    set_source_files_properties(${f} TARGET_DIRECTORY ${target}
+                                PROPERTIES COMPILE_OPTIONS "${OLIVE_FLAGS_AVX2}")
   endforeach()
   foreach(f ${S_AVX512})
     target_sources(${target} PRIVATE ${f})
-    set_source_files_properties(${f} PROPERTIES COMPILE_OPTIONS "${OLIVE_FLAGS_AVX512}")
+    set_source_files_properties(${f} TARGET_DIRECTORY ${target}
+                                PROPERTIES COMPILE_OPTIONS "${OLIVE_FLAGS_AVX512}")
   endforeach()
   target_compile_definitions(${target} PRIVATE OLIVE_HAVE_X86_SIMD=1)
 endfunction()

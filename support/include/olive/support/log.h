@@ -65,7 +65,7 @@ OLIVE_API void olive_log_write(olive_log_cat_t cat, olive_log_level_t lvl, const
  * malformed PDUs and refused privileges; the caller still counts every occurrence). */
 #define OLOG_ONCE(cat, lvl, ...)                                                                   \
   do {                                                                                             \
-    static _Atomic int olog_once_;                                                                 \
+    static int olog_once_;                                                                         \
     if (olive_log_enabled((cat), (lvl)) &&                                                         \
         __atomic_exchange_n(&olog_once_, 1, __ATOMIC_RELAXED) == 0)                                \
       olive_log_write((cat), (lvl), __VA_ARGS__);                                                  \

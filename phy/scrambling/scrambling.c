@@ -98,6 +98,36 @@ void phy_scrambling_bits(const phy_scrambling_t *q, uint8_t *out, const uint8_t 
   }
 }
 
+static void bits_ph_chunk(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c,
+                          uint8_t *prev)
+{
+  for (size_t i = 0; i < len; i++) {
+    uint8_t b = in[i];
+    if (b == PHY_SCRAMBLING_PH_X)
+      b = 1;
+    else if (b == PHY_SCRAMBLING_PH_Y)
+      b = *prev;
+    else
+      b = (uint8_t)((b ^ (c[i / 32] >> (i % 32))) & 1u);
+    out[i] = *prev = b;
+  }
+}
+
+void phy_scrambling_bits_ph(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in, size_t len,
+                            uint32_t c_init, uint32_t n)
+{
+  (void)q;
+  phy_seq_gold_t g;
+  uint32_t c[PHY_SCRAMBLING_CHUNK_WORDS];
+  uint8_t prev = 1; /* a leading y has no previous bit; see scrambling.h */
+  phy_seq_gold_init(&g, c_init, n);
+  for (size_t i = 0, m; i < len; i += m) {
+    m = chunk_len(len - i);
+    phy_seq_gold_fill(&g, c, (m + 31) / 32);
+    bits_ph_chunk(out + i, in + i, m, c, &prev);
+  }
+}
+
 /* LSB-first word to four MSB-first bytes: reverse the bits inside each byte. */
 static inline uint32_t rev_in_bytes(uint32_t w)
 {

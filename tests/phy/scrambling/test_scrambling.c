@@ -99,6 +99,40 @@ static void check_len(const phy_scrambling_t *q, size_t len, size_t mis)
   CHECK(ok);
 }
 
+/* TS 38.211 6.3.1.1 placeholders, worked by hand on c(0..3) = 1 0 1 1 (c_init 162,
+ * ltePRBS documentation): in = 0 x y 1 -> 0+1, 1, 1 (repeat), 1+1 = 1 1 1 0; then long
+ * random input against the rule applied element by element. */
+static void test_placeholders(const phy_scrambling_t *q)
+{
+  const uint8_t in[4] = {0, PHY_SCRAMBLING_PH_X, PHY_SCRAMBLING_PH_Y, 1};
+  uint8_t out[4];
+  phy_scrambling_bits_ph(q, out, in, 4, 162, 0);
+  CHECK(out[0] == 1 && out[1] == 1 && out[2] == 1 && out[3] == 0);
+  const uint8_t in2[3] = {1, PHY_SCRAMBLING_PH_Y, PHY_SCRAMBLING_PH_Y};
+  phy_scrambling_bits_ph(q, out, in2, 3, 162, 0);
+  CHECK(out[0] == 0 && out[1] == 0 && out[2] == 0);
+
+  enum { N = 40000 };
+  static uint8_t b[N], o[N], c[N];
+  for (size_t i = 0; i < N; i++) {
+    uint32_t r = rnd() % 8;
+    b[i] = (uint8_t)(r < 6 ? r & 1 : (r == 6 ? PHY_SCRAMBLING_PH_X : PHY_SCRAMBLING_PH_Y));
+  }
+  b[0] = 0;
+  phy_seq_gold_bits(c, 0x1357, 11, N);
+  phy_scrambling_bits_ph(q, o, b, N, 0x1357, 11);
+  int ok = 1;
+  for (size_t i = 0; i < N; i++) {
+    uint8_t want = b[i] == PHY_SCRAMBLING_PH_X   ? 1
+                   : b[i] == PHY_SCRAMBLING_PH_Y ? o[i - 1]
+                                                 : (uint8_t)(b[i] ^ c[i]);
+    ok &= o[i] == want;
+  }
+  CHECK(ok);
+  phy_scrambling_bits_ph(q, b, b, N, 0x1357, 11); /* in place gives the same */
+  CHECK(memcmp(b, o, N) == 0);
+}
+
 static void test_variant(olive_isa_t isa)
 {
   phy_scrambling_t q;
@@ -121,6 +155,7 @@ static void test_variant(olive_isa_t isa)
   phy_scrambling_llr_f32(&q, fz, fz, 4, 162, 0);
   CHECK(fz[0] == -1.0f && fz[1] == 1.0f && fz[2] == 0.0f && !signbit(fz[2]));
   CHECK(isnan(fz[3]) && signbit(fz[3])); /* exact sign flip, NaN kept */
+  test_placeholders(&q);
   phy_scrambling_free(&q);
   phy_scrambling_free(&q);
 }

@@ -40,6 +40,16 @@ OLIVE_API void phy_scrambling_free(phy_scrambling_t *q);
 OLIVE_API void phy_scrambling_bits(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in,
                                    size_t len, uint32_t c_init, uint32_t n);
 
+/* TS 38.211 6.3.1.1 (PUSCH with UCI placeholders, and 6.3.2.5/6.3.2.6 where the UCI
+ * encoder uses them): in[i] is 0, 1, PHY_SCRAMBLING_PH_X or PHY_SCRAMBLING_PH_Y;
+ *   x -> b~(i) = 1;  y -> b~(i) = b~(i-1);  otherwise b~(i) = (b(i) + c(n+i)) mod 2.
+ * A y at i = 0 has no previous bit and gives 1 (38.212 never emits one there). out may
+ * equal in. */
+#define PHY_SCRAMBLING_PH_X 2
+#define PHY_SCRAMBLING_PH_Y 3
+OLIVE_API void phy_scrambling_bits_ph(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in,
+                                      size_t len, uint32_t c_init, uint32_t n);
+
 /* Packed big-endian bits, len bits from bit 7 of in[0]; ceil(len/8) bytes are written and
  * the unused low bits of the last byte are copied from in unchanged. */
 OLIVE_API void phy_scrambling_packed(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in,

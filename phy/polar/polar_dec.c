@@ -79,7 +79,7 @@ static void polar_extract(const phy_polar_dec_t *q, const phy_polar_code_t *code
   uint8_t cp[PHY_POLAR_KMAX];
   unsigned k = 0;
   for (unsigned i = 0; i < code->N; i++) {
-    if (code->role[i] == PHY_POLAR_INFO) {
+    if (code->role[i] == PHY_POLAR_INFO && k < code->K) {
       cp[k++] = u[i];
     }
   }
@@ -105,9 +105,9 @@ static bool polar_crc_ok(phy_polar_dec_t *q, const phy_polar_dec_cfg_t *cfg, con
 static int polar_cfg_check(const phy_polar_dec_t *q, const phy_polar_dec_cfg_t *cfg)
 {
   const phy_polar_code_t *c = cfg->code;
-  if (c == NULL || c->n > q->max_n || c->n < 5 || !list_ok(cfg->list) || cfg->list > q->max_list ||
-      cfg->crc >= PHY_CRC_COUNT || cfg->crc_ones > CRC_ONES_MAX || c->K > PHY_POLAR_KMAX ||
-      phy_crc_len(cfg->crc) > c->K) {
+  if (c == NULL || c->n > q->max_n || c->n < 5 || c->N != (1u << c->n) || !list_ok(cfg->list) ||
+      cfg->list > q->max_list || cfg->crc >= PHY_CRC_COUNT || cfg->crc_ones > CRC_ONES_MAX ||
+      c->K > PHY_POLAR_KMAX || phy_crc_len(cfg->crc) > c->K) {
     return OLIVE_EINVAL;
   }
   return OLIVE_OK;

@@ -10,6 +10,7 @@
  * rewritten as a whole, so nothing is copied). Partial sums live in place per path in
  * natural order (after leaf i, part[b .. b+2^s) holds the node's beta once its subtree is
  * done), and are copied on a fork up to the current leaf. */
+#include <math.h>
 #include <string.h>
 
 #include "olive/phy/polar.h"
@@ -140,6 +141,9 @@ static void polar_fork(phy_polar_dec_t *q, unsigned i, const float *llr, unsigne
       float a = llr[ids[j]] < 0 ? -llr[ids[j]] : llr[ids[j]];
       m[2 * j] = q->pm[ids[j]] + (llr[ids[j]] < 0 ? a : 0.0f);
       m[2 * j + 1] = q->pm[ids[j]] + (llr[ids[j]] < 0 ? 0.0f : a);
+    }
+    for (unsigned c = 0; c < 2 * na; c++) {
+      m[c] = m[c] == m[c] ? m[c] : INFINITY; /* NaN (from NaN/inf input) ranks last */
     }
     for (unsigned c = 0; c < 2 * na; c++) {
       unsigned rank = 0;

@@ -183,6 +183,66 @@ static void test_pc_bits(void **state)
   }
 }
 
+/* 60 configurations drawn at random from a sweep (K 18..1000 UL, 36..164 DL; E 30..8192)
+ * where srsRAN_4G srsran_polar_code_get() (run standalone) and this code agreed on all
+ * 294: FNV-1a over the 16-bit little-endian info set, 0xffff, then the PC set. */
+static void test_sweep_vs_srsran(void **state)
+{
+  (void)state;
+  static const struct {
+    unsigned K, E, n_max, N;
+    uint32_t fnv;
+  } v[] = {
+      {18, 200, 10, 256, 0xdee8736du},  {18, 211, 10, 256, 0xcd08aac2u},
+      {18, 1000, 10, 256, 0xcd08aac2u}, {18, 1088, 10, 256, 0xcd08aac2u},
+      {18, 8192, 10, 256, 0xcd08aac2u}, {19, 60, 10, 64, 0xf3fb4d24u},
+      {19, 600, 10, 256, 0xe4eae457u},  {19, 1000, 10, 256, 0xe4eae457u},
+      {20, 300, 10, 256, 0xd714836du},  {20, 1088, 10, 256, 0xd714836du},
+      {21, 200, 10, 256, 0xfe74a83du},  {21, 217, 10, 256, 0x666abe99u},
+      {21, 300, 10, 256, 0x666abe99u},  {21, 400, 10, 256, 0x666abe99u},
+      {22, 45, 10, 64, 0xdcf0329du},    {22, 150, 10, 256, 0xe114c351u},
+      {22, 211, 10, 256, 0xe114c351u},  {23, 77, 10, 128, 0xaedd5e7eu},
+      {23, 600, 10, 256, 0xc6838e2du},  {23, 1500, 10, 256, 0xc6838e2du},
+      {24, 100, 10, 128, 0x3ae4f337u},  {24, 150, 10, 256, 0xcd96f9d5u},
+      {24, 211, 10, 256, 0xcd96f9d5u},  {24, 8192, 10, 256, 0xfd80208au},
+      {25, 77, 10, 128, 0xbb419ab7u},   {25, 100, 10, 128, 0xbb419ab7u},
+      {25, 250, 10, 256, 0x1f3387ebu},  {25, 400, 10, 256, 0x1f3387ebu},
+      {31, 77, 10, 128, 0x41a75867u},   {31, 1500, 10, 256, 0xd92ed63cu},
+      {36, 40, 9, 64, 0xf91e8fc8u},     {36, 108, 9, 128, 0xdb320634u},
+      {36, 150, 9, 256, 0x4d389ba6u},   {36, 432, 9, 512, 0x9757bfc9u},
+      {40, 77, 10, 128, 0xb430a349u},   {40, 250, 10, 256, 0x72ce3db7u},
+      {40, 8192, 10, 512, 0xf336abfdu}, {56, 150, 9, 256, 0x8257c34au},
+      {56, 1728, 9, 512, 0xc1ea2672u},  {64, 100, 10, 128, 0x26526e78u},
+      {64, 400, 10, 512, 0x282ee585u},  {64, 600, 10, 512, 0x282ee585u},
+      {64, 864, 9, 512, 0x282ee585u},   {64, 1000, 10, 512, 0x282ee585u},
+      {64, 3000, 10, 512, 0x282ee585u}, {64, 8192, 10, 512, 0x282ee585u},
+      {100, 217, 10, 256, 0x6ed785f9u}, {100, 300, 9, 512, 0xc50f621du},
+      {100, 864, 9, 512, 0xc50f621du},  {100, 1500, 10, 1024, 0x877e74bdu},
+      {100, 1728, 9, 512, 0xc50f621du}, {100, 3000, 9, 512, 0xc50f621du},
+      {140, 300, 9, 512, 0x34d55603u},  {140, 432, 9, 512, 0xd647ed2bu},
+      {164, 864, 9, 512, 0x00a61d07u},  {164, 1728, 9, 512, 0x00a61d07u},
+      {164, 3000, 9, 512, 0x00a61d07u}, {200, 211, 10, 256, 0xe56a7c0cu},
+      {200, 400, 10, 512, 0x6c8882bbu}, {200, 1500, 10, 1024, 0xcef2bafcu},
+  };
+  for (unsigned t = 0; t < OLIVE_ARRAY_SIZE(v); t++) {
+    phy_polar_code_t c;
+    assert_int_equal(phy_polar_code_get(&c, v[t].K, v[t].E, v[t].n_max, false, false), 0);
+    assert_int_equal(c.N, v[t].N);
+    uint16_t w[PHY_POLAR_KMAX + 2 * PHY_POLAR_N_PC + 1];
+    unsigned n = 0;
+    for (unsigned i = 0; i < (unsigned)c.K + c.n_pc; i++) {
+      w[n++] = c.info_set[i];
+    }
+    w[n++] = 0xffff;
+    for (unsigned i = 0; i < c.N; i++) {
+      if (c.role[i] == PHY_POLAR_PC) {
+        w[n++] = (uint16_t)i;
+      }
+    }
+    assert_int_equal(fnv16(w, n), v[t].fnv);
+  }
+}
+
 /* TS 38.212 5.3.1 N selection, worked by hand: n = max(min(n1, n2, n_max), 5). */
 static void test_n_selection(void **state)
 {
@@ -226,8 +286,8 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sequence),    cmocka_unit_test(test_il_and_subblock),
       cmocka_unit_test(test_interleaver), cmocka_unit_test(test_info_sets),
-      cmocka_unit_test(test_pc_bits),     cmocka_unit_test(test_n_selection),
-      cmocka_unit_test(test_bad_args),
+      cmocka_unit_test(test_pc_bits),     cmocka_unit_test(test_sweep_vs_srsran),
+      cmocka_unit_test(test_n_selection), cmocka_unit_test(test_bad_args),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

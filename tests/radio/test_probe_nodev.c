@@ -78,11 +78,11 @@ int main(int argc, char **argv)
 #ifdef OLIVE_TEST_ZMQ
   const char *zmq[] = {
       "--driver",   "zmq",
-      "--args",     "rx_port=tcp://127.0.0.1:53725,trx_timeout_ms=200,fail_on_disconnect=1",
+      "--args",     "rx_port=tcp://127.0.0.1:24725,trx_timeout_ms=200,fail_on_disconnect=1",
       "--duration", "20",
       NULL};
-  expect_fail(probe, zmq, "rx_port=tcp://127.0.0.1:53725", 10.0);
-  const char *typo[] = {"--driver", "zmq", "--args", "tx_prot=tcp://127.0.0.1:53726", NULL};
+  expect_fail(probe, zmq, "rx_port=tcp://127.0.0.1:24725", 10.0);
+  const char *typo[] = {"--driver", "zmq", "--args", "tx_prot=tcp://127.0.0.1:24726", NULL};
   expect_fail(probe, typo, "unknown key 'tx_prot'", 10.0);
 #endif
   return test_report("radio_probe_nodev");

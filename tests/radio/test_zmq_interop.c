@@ -105,11 +105,11 @@ static void run_case(bool sc16, const char *args, const char *our_tx, const char
 
 int main(void)
 {
-  run_case(false, "tx_port=tcp://127.0.0.1:53710,rx_port=tcp://127.0.0.1:53711",
-           "tcp://127.0.0.1:53710", "tcp://127.0.0.1:53711");
+  run_case(false, "tx_port=tcp://127.0.0.1:24710,rx_port=tcp://127.0.0.1:24711",
+           "tcp://127.0.0.1:24710", "tcp://127.0.0.1:24711");
   run_case(true,
-           "tx_port0=tcp://127.0.0.1:53712,rx_port0=tcp://127.0.0.1:53713,tx_format=sc16,"
+           "tx_port0=tcp://127.0.0.1:24712,rx_port0=tcp://127.0.0.1:24713,tx_format=sc16,"
            "rx_format=sc16,base_srate=23.04e6,id=ue,trx_timeout_ms=2000",
-           "tcp://127.0.0.1:53712", "tcp://127.0.0.1:53713");
+           "tcp://127.0.0.1:24712", "tcp://127.0.0.1:24713");
   return test_report("radio_zmq_interop");
 }

@@ -119,11 +119,11 @@ static void run_pair(const char *args_a, const char *args_b, unsigned slots, boo
 int main(int argc, char **argv)
 {
   unsigned slots = argc > 1 ? (unsigned)atoi(argv[1]) : 10000;
-  run_pair("tx_port=tcp://127.0.0.1:53700,rx_port=tcp://127.0.0.1:53701,id=gnb",
-           "tx_port=tcp://127.0.0.1:53701,rx_port=tcp://127.0.0.1:53700,id=ue", slots, false);
-  run_pair("tx_port=tcp://127.0.0.1:53702,rx_port=tcp://127.0.0.1:53703,id=gnb,"
+  run_pair("tx_port=tcp://127.0.0.1:24700,rx_port=tcp://127.0.0.1:24701,id=gnb",
+           "tx_port=tcp://127.0.0.1:24701,rx_port=tcp://127.0.0.1:24700,id=ue", slots, false);
+  run_pair("tx_port=tcp://127.0.0.1:24702,rx_port=tcp://127.0.0.1:24703,id=gnb,"
            "tx_format=sc16,rx_format=sc16",
-           "tx_port=tcp://127.0.0.1:53703,rx_port=tcp://127.0.0.1:53702,id=ue,"
+           "tx_port=tcp://127.0.0.1:24703,rx_port=tcp://127.0.0.1:24702,id=ue,"
            "tx_format=sc16,rx_format=sc16",
            500, true);
   return test_report("radio_zmq_loopback");

@@ -48,12 +48,12 @@ static void read_for(rx_state_t *s, peer_t *p, uint64_t want, unsigned max_ms)
 
 static void test_rx_stall_and_restart(void)
 {
-  const char *addr = "tcp://127.0.0.1:53720";
+  const char *addr = "tcp://127.0.0.1:24720";
   peer_t p = {.rep_addr = addr, .sizes = sizes, .nof_sizes = 1, .seed = 3};
   peer_start(&p);
   olive_radio_t r;
   REQUIRE(olive_radio_open(
-              &r, "zmq", "rx_port=tcp://127.0.0.1:53720,trx_timeout_ms=200,rx_buffer_samples=2048",
+              &r, "zmq", "rx_port=tcp://127.0.0.1:24720,trx_timeout_ms=200,rx_buffer_samples=2048",
               1) == 0);
   REQUIRE(olive_radio_start(&r) == 0);
   rx_state_t s = {.r = &r};
@@ -99,11 +99,11 @@ static void test_rx_stall_and_restart(void)
 
 static void test_tx_stall(void)
 {
-  peer_t p = {.req_addr = "tcp://127.0.0.1:53721", .rx_cap = 1u << 20};
+  peer_t p = {.req_addr = "tcp://127.0.0.1:24721", .rx_cap = 1u << 20};
   atomic_store(&p.pause_req, true);
   peer_start(&p);
   olive_radio_t r;
-  REQUIRE(olive_radio_open(&r, "zmq", "tx_port=tcp://127.0.0.1:53721,trx_timeout_ms=200", 1) == 0);
+  REQUIRE(olive_radio_open(&r, "zmq", "tx_port=tcp://127.0.0.1:24721,trx_timeout_ms=200", 1) == 0);
   REQUIRE(olive_radio_start(&r) == 0);
   olive_radio_cf_t tx[1000];
   for (unsigned i = 0; i < 1000; i++)
@@ -129,9 +129,9 @@ static void test_tx_stall(void)
 static void test_fail_on_disconnect(void)
 {
   olive_radio_t r;
-  /* Nobody listens on 53722. */
+  /* Nobody listens on 24722. */
   REQUIRE(olive_radio_open(&r, "zmq",
-                           "rx_port=tcp://127.0.0.1:53722,trx_timeout_ms=100,"
+                           "rx_port=tcp://127.0.0.1:24722,trx_timeout_ms=100,"
                            "fail_on_disconnect=true",
                            1) == 0);
   REQUIRE(olive_radio_start(&r) == 0);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* PBCH (TS 38.212 7.1.3-7.1.5), DCI (7.3.2-7.3.4) and UCI (6.3.1.2-6.3.1.4) polar chains:
- *  - the DCI CRC of 7.3.2 (24 ones prepended, CRC24C, last 16 parity bits XOR RNTI) is
- *    checked with a bit-serial CRC24C written here from the generator polynomial of 5.1;
+ *  - the DCI CRC of 7.3.2 (24 ones prepended, CRC24C, last 16 parity bits XOR RNTI), the
+ *    PBCH CRC24C (7.1.3) and the UCI CRC6/CRC11 (6.3.1.2.1) are checked with a bit-serial
+ *    CRC written here from the generator polynomials of 5.1;
  *  - round trips for every chain at the edges of A and E (shortening, puncturing,
  *    repetition, PC bits, K = 164), a wrong RNTI is rejected, segmentation is refused;
  *  - AWGN: DCI A = 40 (K = 64), E = 432 (AL4), QPSK, SCL-8; see BLER reference below. */
@@ -17,22 +18,32 @@
 #include "olive/support/error.h"
 #include "polar_test_util.h"
 
-/* gCRC24C(D) = D^24+D^23+D^21+D^20+D^17+D^15+D^13+D^12+D^8+D^4+D^2+D+1 (TS 38.212 5.1),
- * remainder of a(D) D^24 by long division, one bit at a time. */
-static uint32_t crc24c_serial(const uint8_t *a, unsigned n)
+/* Remainder of a(D) D^L by g(D) (TS 38.212 5.1), one bit at a time; g holds the
+ * coefficients of D^{L-1}..D^0 (the D^L term is implicit). */
+static uint32_t crc_serial(const uint8_t *a, unsigned n, uint32_t g, unsigned L)
 {
-  const uint32_t g = (1u << 23) | (1u << 21) | (1u << 20) | (1u << 17) | (1u << 15) | (1u << 13) |
-                     (1u << 12) | (1u << 8) | (1u << 4) | (1u << 2) | (1u << 1) | 1u;
-  uint32_t r = 0;
-  for (unsigned i = 0; i < n + 24; i++) {
+  uint32_t r = 0, mask = (1u << L) - 1;
+  for (unsigned i = 0; i < n + L; i++) {
     uint32_t in = i < n ? a[i] : 0;
-    uint32_t top = (r >> 23) & 1;
-    r = ((r << 1) | in) & 0xffffff;
+    uint32_t top = (r >> (L - 1)) & 1;
+    r = ((r << 1) | in) & mask;
     if (top) {
       r ^= g;
     }
   }
   return r;
+}
+
+/* gCRC24C = D^24+D^23+D^21+D^20+D^17+D^15+D^13+D^12+D^8+D^4+D^2+D+1 */
+#define G24C                                                                                       \
+  ((1u << 23) | (1u << 21) | (1u << 20) | (1u << 17) | (1u << 15) | (1u << 13) | (1u << 12) |      \
+   (1u << 8) | (1u << 4) | (1u << 2) | (1u << 1) | 1u)
+#define G11 ((1u << 10) | (1u << 9) | (1u << 5) | 1u) /* D^11+D^10+D^9+D^5+1 */
+#define G6  ((1u << 5) | 1u)                          /* D^6+D^5+1 */
+
+static uint32_t crc24c_serial(const uint8_t *a, unsigned n)
+{
+  return crc_serial(a, n, G24C, 24);
 }
 
 static phy_polar_dec_t *dec8(void)
@@ -87,6 +98,43 @@ static void test_dci_crc(void **state)
   }
   assert_int_equal(p, crc24c_serial(ones_a, 64) ^ rnti);
   phy_polar_dec_destroy(q);
+}
+
+/* PBCH (7.1.3: CRC24C), UCI (6.3.1.2.1: CRC6 for A <= 19, CRC11 above): c read back
+ * through a plain list-1 decoder equals a followed by the serial CRC of a. */
+static void check_plain_crc(phy_polar_chain_t ch, unsigned A, unsigned E, uint32_t g, unsigned L,
+                            unsigned n_max, bool il, bool bil)
+{
+  uint64_t s = A * 7 + E;
+  static uint8_t a[PHY_POLAR_KMAX], cb[PHY_POLAR_KMAX], e[PHY_POLAR_EMAX];
+  static float le[PHY_POLAR_EMAX], ld[PHY_POLAR_NMAX];
+  phy_polar_chain_cfg_t cfg = {.chain = ch, .A = A, .E = E, .list = 1};
+  rand_bits(a, A, &s);
+  assert_int_equal(phy_polar_chain_encode(&cfg, a, e), 0);
+  phy_polar_code_t c;
+  assert_int_equal(phy_polar_code_get(&c, A + L, E, n_max, il, bil), 0);
+  noiseless(e, E, le);
+  phy_polar_rm_rx(&c, le, ld);
+  phy_polar_dec_t *q = dec8();
+  phy_polar_dec_cfg_t dc = {.code = &c, .list = 1, .crc = PHY_CRC6};
+  phy_polar_dec_run(q, &dc, ld, cb, NULL); /* CRC6 over K bits: result code irrelevant */
+  assert_memory_equal(cb, a, A);
+  uint32_t p = 0;
+  for (unsigned i = 0; i < L; i++) {
+    p = (p << 1) | cb[A + i];
+  }
+  assert_int_equal(p, crc_serial(a, A, g, L));
+  phy_polar_dec_destroy(q);
+}
+
+static void test_pbch_uci_crc(void **state)
+{
+  (void)state;
+  check_plain_crc(PHY_POLAR_PBCH, 32, 864, G24C, 24, 9, true, false);
+  check_plain_crc(PHY_POLAR_UCI, 12, 60, G6, 6, 10, false, true);
+  check_plain_crc(PHY_POLAR_UCI, 19, 300, G6, 6, 10, false, true);
+  check_plain_crc(PHY_POLAR_UCI, 20, 300, G11, 11, 10, false, true);
+  check_plain_crc(PHY_POLAR_UCI, 200, 500, G11, 11, 10, false, true);
 }
 
 static void roundtrip(phy_polar_dec_t *q, phy_polar_chain_t ch, unsigned A, unsigned E, uint64_t *s)
@@ -187,9 +235,8 @@ static void test_awgn_dci_al4(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_dci_crc),
-      cmocka_unit_test(test_roundtrips),
-      cmocka_unit_test(test_chain_args),
+      cmocka_unit_test(test_dci_crc),      cmocka_unit_test(test_pbch_uci_crc),
+      cmocka_unit_test(test_roundtrips),   cmocka_unit_test(test_chain_args),
       cmocka_unit_test(test_awgn_dci_al4),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -55,6 +55,6 @@ void sring_reset(sring_t *r);
 
 /* sc16 conversion shared by drivers: srsRAN scales by INT16_MAX both ways. */
 void radio_cf32_to_sc16(const olive_radio_cf_t *src, int16_t *dst, uint64_t n);
-void radio_sc16_to_cf32(const int16_t *src, olive_radio_cf_t *dst, uint64_t n);
+void radio_sc16_to_cf32(const void *src, olive_radio_cf_t *dst, uint64_t n);
 
 #endif

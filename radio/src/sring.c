@@ -108,7 +108,7 @@ void sring_write(sring_t *r, const void *src, uint64_t n, bool fmt_sc16)
     if (len > n - done)
       len = n - done;
     if (fmt_sc16)
-      radio_sc16_to_cf32((const int16_t *)src + 2 * done, r->buf + pos, len);
+      radio_sc16_to_cf32((const uint8_t *)src + 4 * done, r->buf + pos, len);
     else
       memcpy(r->buf + pos, (const olive_radio_cf_t *)src + done, len * sizeof(olive_radio_cf_t));
     done += len;
@@ -173,9 +173,14 @@ void radio_cf32_to_sc16(const olive_radio_cf_t *src, int16_t *dst, uint64_t n)
     dst[i] = to_s16(f[i]);
 }
 
-void radio_sc16_to_cf32(const int16_t *src, olive_radio_cf_t *dst, uint64_t n)
+/* src may be unaligned: ZeroMQ message data has no alignment guarantee. */
+void radio_sc16_to_cf32(const void *src, olive_radio_cf_t *dst, uint64_t n)
 {
+  const uint8_t *b = src;
   float *f = (float *)dst;
-  for (uint64_t i = 0; i < 2 * n; i++)
-    f[i] = (float)src[i] / 32767.0f;
+  for (uint64_t i = 0; i < 2 * n; i++) {
+    int16_t v;
+    memcpy(&v, b + 2 * i, sizeof(v));
+    f[i] = (float)v / 32767.0f;
+  }
 }

@@ -49,7 +49,7 @@ static int get_type(olive_devargs_t *a, const char *key, const char *dflt, const
 static void get_ports(olive_devargs_t *a, unsigned nch, zmq_opts_t *o)
 {
   for (unsigned i = 0; i < nch; i++) {
-    char k[16];
+    char k[24];
     snprintf(k, sizeof(k), "tx_port%u", i);
     o->tx_port[i] = olive_devargs_get(a, k);
     snprintf(k, sizeof(k), "rx_port%u", i);

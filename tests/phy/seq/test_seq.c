@@ -149,14 +149,16 @@ static int near(cf_t a, cf_t b, float tol)
 
 static void test_zc(void)
 {
-  static const unsigned lens[] = {31, 71, 139, 839};
-  cf_t *x = malloc(2 * 839 * sizeof(cf_t));
+  static const unsigned lens[] = {31, 71, 139, 839, 1151};
+  cf_t *x = malloc(2 * 1151 * sizeof(cf_t));
   for (size_t k = 0; k < OLIVE_ARRAY_SIZE(lens); k++) {
     unsigned n = lens[k];
     for (unsigned q = 1; q < n; q += (n > 100 ? 37 : 1)) {
       CHECK(phy_seq_zc(x, n, q, 2 * n) == 0);
       CHECK(near(x[0], 1.0f, 1e-6f));
       CHECK(near(x[1], cexp(-I * M_PI * 2.0 * q / n), 1e-5f));
+      const unsigned far = n - 2; /* a far element against the formula in double */
+      CHECK(near(x[far], cexp(-I * M_PI * fmod((double)q * far * (far + 1), 2.0 * n) / n), 2e-6f));
       double worst_mod = 0, worst_corr = 0;
       for (unsigned m = 0; m < n; m++) {
         worst_mod = fmax(worst_mod, fabs(cabsf(x[m]) - 1.0));
@@ -175,6 +177,7 @@ static void test_zc(void)
   CHECK(phy_seq_zc(x, 31, 0, 4) == OLIVE_EINVAL);
   CHECK(phy_seq_zc(x, 31, 31, 4) == OLIVE_EINVAL);
   CHECK(phy_seq_zc(x, 0, 1, 4) == OLIVE_EINVAL);
+  CHECK(phy_seq_zc(x, PHY_SEQ_ZC_MAX_LEN + 1, 1, 4) == OLIVE_EINVAL);
   free(x);
 }
 

@@ -49,8 +49,10 @@ OLIVE_API void phy_seq_gold_float(float *c, uint32_t c_init, uint32_t n, size_t 
 /* ---- Zadoff-Chu, TS 38.211 5.2.2.1 and 6.3.3.1 ---------------------------------------
  * x[m] = exp(-j pi q m (m+1) / n_zc), m = 0 .. len-1 (len may exceed n_zc: the sequence
  * is periodic in n_zc when n_zc is odd). The phase is reduced exactly in integers, so
- * every element is accurate to float rounding at any length.
- * n_zc >= 1 (prime for the NR uses), q in 1 .. n_zc-1. Returns 0, or OLIVE_EINVAL. */
+ * every element is accurate to float rounding (~1e-7) at any length.
+ * n_zc in 1 .. PHY_SEQ_ZC_MAX_LEN (prime for the NR uses: 139, 571, 839, 1151 for PRACH),
+ * q in 1 .. n_zc-1. Returns 0, or OLIVE_EINVAL. */
+#define PHY_SEQ_ZC_MAX_LEN 4096
 OLIVE_API int phy_seq_zc(cf_t *x, unsigned n_zc, unsigned q, size_t len);
 
 /* ---- Low-PAPR base sequences, TS 38.211 5.2.2 (type 1, delta = 0 form) ----------------

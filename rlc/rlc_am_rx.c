@@ -130,7 +130,7 @@ int rlc_am_rx(rlc_entity_t *e, const uint8_t *pdu, size_t len)
     }
   }
   am_check_delayed_poll(e);
-  return r < 0 && r != OLIVE_ENOSPC ? r : 0;
+  return r < 0 ? r : 0; /* EPROTO (inconsistent segment) or ENOSPC (no slot/buffer) */
 }
 
 /* TS 38.322 5.2.3.2.4: t-Reassembly expiry; 5.3.4: it triggers a STATUS report. */

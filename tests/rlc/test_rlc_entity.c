@@ -12,7 +12,7 @@
  *  - SN wrap-around: 300000 SDUs through AM 18-bit (2^18 = 262144) in order;
  *  - maxRetxThreshold: with t4 the indication comes at the 5th consideration for
  *    retransmission (RETX_COUNT 0,1,2,3,4; 5.3.2), not before;
- *  - PDCP discard (5.4) and buffer status. */
+ *  - t-StatusProhibit (5.3.4), PDCP discard (5.4) and buffer status. */
 #include <stdio.h>
 
 #include "olive/support/error.h"
@@ -347,6 +347,35 @@ static void test_buffer_status(void)
   free(s.count);
 }
 
+/* 5.3.4: after a STATUS PDU goes out, t-StatusProhibit (ms10 here) holds the next one
+ * back even though a poll triggers it; a single STATUS goes at the first opportunity
+ * after expiry. */
+static void test_status_prohibit(void)
+{
+  sink_t s;
+  sink_init(&s, 8, 4);
+  s.fixed_len = 4;
+  rlc_entity_args_t a = args(RLC_MODE_AM, 12, &s);
+  a.cfg.t_status_prohibit = (rlc_t_status_prohibit_t)2; /* ms10 */
+  CHECK(rlc_t_status_prohibit_ms(a.cfg.t_status_prohibit) == 10, "ms10");
+  rlc_entity_t *B;
+  CHECK(rlc_entity_create(&a, &B) == 0, "create");
+  uint8_t p[16], out[64];
+  rlc_entity_tick(B, 1000);
+  rlc_entity_write_pdu(B, p, (size_t)amd_pdu(p, 12, 0, true, 1));
+  CHECK(rlc_entity_pull_pdu(B, out, sizeof out) == 3, "first STATUS");
+  rlc_entity_write_pdu(B, p, (size_t)amd_pdu(p, 12, 1, true, 2));
+  rlc_entity_write_pdu(B, p, (size_t)amd_pdu(p, 12, 2, true, 3));
+  rlc_entity_tick(B, 10999);
+  CHECK(rlc_entity_pull_pdu(B, out, sizeof out) == 0, "STATUS while t-StatusProhibit runs");
+  rlc_entity_tick(B, 11000);
+  int n = rlc_entity_pull_pdu(B, out, sizeof out);
+  CHECK(n == 3 && out[1] == 3, "STATUS after expiry: %d bytes, ACK_SN %u", n, out[1]);
+  CHECK(rlc_entity_pull_pdu(B, out, sizeof out) == 0, "a second STATUS");
+  rlc_entity_destroy(B);
+  free(s.count);
+}
+
 static void test_args(void)
 {
   sink_t s;
@@ -378,6 +407,7 @@ int main(void)
   test_max_retx();
   test_discard();
   test_buffer_status();
+  test_status_prohibit();
   test_args();
   CHECK(olive_pool_in_use(&pool.pool) == 0, "SDU buffers leaked: %u",
         olive_pool_in_use(&pool.pool));

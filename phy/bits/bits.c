@@ -83,11 +83,15 @@ void phy_bits_unpack(uint8_t *bits, const uint8_t *bytes, size_t nbits)
     bits[8 * n8 + j] = (uint8_t)((bytes[n8] >> (7 - j)) & 1u);
 }
 
+/* n > 32 is out of range; write then emits zeros for the bits above value's 32 and read
+ * keeps the last 32, rather than shifting by 32 or more (undefined in C). */
 void phy_bits_write(uint8_t **bits, uint32_t value, unsigned n)
 {
   uint8_t *p = *bits;
-  for (unsigned i = 0; i < n; i++)
-    p[i] = (uint8_t)((value >> (n - 1 - i)) & 1u);
+  for (unsigned i = 0; i < n; i++) {
+    unsigned sh = n - 1 - i;
+    p[i] = sh < 32 ? (uint8_t)((value >> sh) & 1u) : 0;
+  }
   *bits = p + n;
 }
 
@@ -105,6 +109,8 @@ uint32_t phy_bits_reverse(uint32_t value, unsigned n)
 {
   if (n == 0)
     return 0;
+  if (n > 32)
+    n = 32;
   uint32_t v = value;
   v = ((v >> 1) & 0x55555555u) | ((v & 0x55555555u) << 1);
   v = ((v >> 2) & 0x33333333u) | ((v & 0x33333333u) << 2);

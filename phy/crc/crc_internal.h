@@ -24,6 +24,9 @@ typedef struct crc_fold_consts {
 /* Byte-wise table t[0] of type (t[0][i]: register after byte i from zero). */
 const uint32_t (*phy_crc_table(phy_crc_type_t type))[256];
 
+/* Left-aligned register after one-bit-per-byte input, starting from reg (any variant). */
+uint32_t phy_crc_reg_bits(phy_crc_type_t type, uint32_t reg, const uint8_t *bits, size_t nbits);
+
 /* Advances a left-aligned register over n whole packed bytes (slicing-by-8). */
 uint32_t phy_crc_update_bytes(phy_crc_type_t type, uint32_t reg, const uint8_t *p, size_t n);
 

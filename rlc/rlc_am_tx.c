@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "olive/support/error.h"
+#include "olive/support/log.h"
 #include "rlc_internal.h"
 
 static rlc_tx_ent_t *txw_ent(rlc_entity_t *e, uint32_t sn)
@@ -188,6 +189,8 @@ static void am_consider_retx(rlc_entity_t *e, rlc_tx_ent_t *t, uint32_t so, uint
       t->retx_count = t->retx_count < 0 ? 0 : t->retx_count + 1;
       if (t->retx_count == e->max_retx) {
         e->m.max_retx_events++;
+        OLOG_WARN(OLIVE_LOG_RLC, "rlc AM: maxRetxThreshold %d reached for SN %u (PDCP SN %u)",
+                  e->max_retx, t->sn, t->pdcp_sn);
         if (e->up.max_retx_reached)
           e->up.max_retx_reached(e->up.ctx, t->pdcp_sn);
       }

@@ -283,6 +283,36 @@ static void test_max_retx(void)
   free(s.count);
 }
 
+/* 5.3.2, NACK-driven: each STATUS that NACKs SN 0 after its retransmission went out
+ * increments RETX_COUNT; a NACK while the retransmission is still pending does not.
+ * With t4: NACKs #1..#5 (each followed by a pull) give RETX_COUNT 0..4 -> indication at #5;
+ * repeating a NACK before pulling changes nothing. */
+static void test_max_retx_nack(void)
+{
+  sink_t s;
+  sink_init(&s, 1, 4);
+  rlc_entity_args_t a = args(RLC_MODE_AM, 12, &s);
+  rlc_entity_t *A;
+  CHECK(rlc_entity_create(&a, &A) == 0, "create");
+  put_sdu(A, 5, 100);
+  uint8_t pdu[1600];
+  CHECK(rlc_entity_pull_pdu(A, pdu, sizeof pdu) == 102, "first transmission");
+  /* STATUS: ACK_SN=1, NACK_SN=0: 00 01 80 | 00 00 (12-bit, worked as in test_rlc_pdu) */
+  const uint8_t nack0[] = {0x00, 0x01, 0x80, 0x00, 0x00};
+  uint64_t rlf[6] = {0};
+  for (int k = 1; k <= 5; k++) {
+    rlc_entity_write_pdu(A, nack0, sizeof nack0);
+    rlc_entity_write_pdu(A, nack0, sizeof nack0); /* retransmission still pending */
+    rlf[k] = s.rlf;
+    CHECK(rlc_entity_pull_pdu(A, pdu, sizeof pdu) == 102, "retransmission %d", k);
+    CHECK(rlc_entity_pull_pdu(A, pdu, sizeof pdu) == 0, "one retransmission per NACK");
+  }
+  CHECK(rlf[4] == 0 && rlf[5] == 1 && s.rlf_sn == 5, "RLF after NACK #4: %llu, #5: %llu",
+        (unsigned long long)rlf[4], (unsigned long long)rlf[5]);
+  rlc_entity_destroy(A);
+  free(s.count);
+}
+
 /* 5.4: discard an SDU unless a segment of it was already submitted. */
 static void test_discard(void)
 {
@@ -405,6 +435,7 @@ int main(void)
   test_um_rx_window();
   test_am_wrap();
   test_max_retx();
+  test_max_retx_nack();
   test_discard();
   test_buffer_status();
   test_status_prohibit();

@@ -14,10 +14,12 @@
 #define SCH_MAX_HARQ 32
 
 typedef struct sch_harq {
-  int8_t *soft;   /* C circular buffers of N_cb LLRs, back to back */
-  uint8_t *tb;    /* decoded B = A + L_TB bits, packed */
-  uint8_t *cb_ok; /* per code block: CRC held in an earlier decode */
-  unsigned tbs;   /* A the buffers hold, 0 = empty */
+  int8_t *soft;     /* C circular buffers of N_cb LLRs, back to back */
+  uint8_t *tb;      /* decoded B = A + L_TB bits, packed */
+  uint8_t *cb_ok;   /* per code block: CRC held in an earlier decode */
+  unsigned tbs;     /* A the buffers hold, 0 = empty */
+  phy_ldpc_bg_t bg; /* base graph of its initial transmission */
+  unsigned n_cb;    /* N_cb of its code blocks */
 } sch_harq_t;
 
 struct phy_sch_state {
@@ -145,7 +147,11 @@ static bool qm_ok(unsigned qm)
   return qm == 1 || qm == 2 || qm == 4 || qm == 6 || qm == 8;
 }
 
-static int sch_plan(const phy_sch_t *q, const phy_sch_cfg_t *cfg, sch_plan_t *p)
+/* Segmentation and sizes of one call. force_bg: the base graph of the initial
+ * transmission for a retransmission (whose MCS may be a reserved one without a rate),
+ * 0 to select it from cfg->r_x2048 (7.2.2). */
+static int sch_plan(const phy_sch_t *q, const phy_sch_cfg_t *cfg, phy_ldpc_bg_t force_bg,
+                    sch_plan_t *p)
 {
   if (cfg == NULL || cfg->tbs == 0 || cfg->tbs % 8 != 0 || !qm_ok(cfg->qm) || cfg->n_layers == 0 ||
       cfg->rv > 3 || cfg->g == 0 || cfg->g % (cfg->qm * cfg->n_layers) != 0) {
@@ -154,7 +160,7 @@ static int sch_plan(const phy_sch_t *q, const phy_sch_cfg_t *cfg, sch_plan_t *p)
   if (cfg->tbs > q->st->max_tbs) {
     return OLIVE_ERANGE;
   }
-  phy_ldpc_bg_t bg = phy_ldpc_rm_select_bg(cfg->tbs, cfg->r_x2048);
+  phy_ldpc_bg_t bg = force_bg ? force_bg : phy_ldpc_rm_select_bg(cfg->tbs, cfg->r_x2048);
   int ret = phy_ldpc_rm_segment(cfg->tbs, bg, &p->seg);
   if (ret < 0) {
     return ret;
@@ -211,7 +217,7 @@ int phy_sch_encode(phy_sch_t *q, const phy_sch_cfg_t *cfg, const uint8_t *tb, ui
   if (q == NULL || q->st == NULL || tb == NULL || bits == NULL) {
     return OLIVE_EINVAL;
   }
-  int ret = sch_plan(q, cfg, &p);
+  int ret = sch_plan(q, cfg, 0, &p);
   if (ret < 0) {
     return ret;
   }
@@ -244,17 +250,13 @@ int phy_sch_encode(phy_sch_t *q, const phy_sch_cfg_t *cfg, const uint8_t *tb, ui
 }
 
 static int harq_prepare(struct phy_sch_state *s, const phy_sch_cfg_t *cfg, const sch_plan_t *p,
-                        sch_harq_t **out)
+                        sch_harq_t *h)
 {
-  if (cfg->harq_id >= s->nof_harq) {
-    return OLIVE_EINVAL;
-  }
-  sch_harq_t *h = &s->harq[cfg->harq_id];
   if ((size_t)p->seg.c * p->n_cb > s->soft_cap) {
     return OLIVE_ERANGE;
   }
-  if (!cfg->new_data && h->tbs != cfg->tbs) {
-    return OLIVE_ESTATE; /* combining needs the same TB (and so the same segmentation) */
+  if (!cfg->new_data && p->n_cb != h->n_cb) {
+    return OLIVE_ESTATE; /* e.g. LBRM switched between transmissions */
   }
   if (cfg->new_data) {
     for (unsigned r = 0; r < p->seg.c; r++) {
@@ -263,8 +265,9 @@ static int harq_prepare(struct phy_sch_state *s, const phy_sch_cfg_t *cfg, const
     }
     memset(h->cb_ok, 0, s->max_c);
     h->tbs = cfg->tbs;
+    h->bg = p->seg.bg;
+    h->n_cb = p->n_cb;
   }
-  *out = h;
   return OLIVE_OK;
 }
 
@@ -309,13 +312,18 @@ int phy_sch_decode(phy_sch_t *q, const phy_sch_cfg_t *cfg, const int8_t *llr, ui
       (cfg != NULL && cfg->max_iters > PHY_LDPC_MAX_ITERS)) {
     return OLIVE_EINVAL;
   }
-  int ret = sch_plan(q, cfg, &p);
-  if (ret < 0) {
-    return ret;
-  }
   struct phy_sch_state *s = q->st;
-  sch_harq_t *h;
-  ret = harq_prepare(s, cfg, &p, &h);
+  if (cfg == NULL || cfg->harq_id >= s->nof_harq) {
+    return OLIVE_EINVAL;
+  }
+  sch_harq_t *h = &s->harq[cfg->harq_id];
+  if (!cfg->new_data && h->tbs != cfg->tbs) {
+    return OLIVE_ESTATE; /* combining needs the same TB (and so the same segmentation) */
+  }
+  int ret = sch_plan(q, cfg, cfg->new_data ? 0 : h->bg, &p);
+  if (ret == 0) {
+    ret = harq_prepare(s, cfg, &p, h);
+  }
   if (ret < 0) {
     return ret;
   }

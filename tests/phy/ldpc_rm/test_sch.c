@@ -176,6 +176,9 @@ static void test_harq(phy_sch_t *q)
     int v = bits[i] ? -4 : 4;
     llr[i] = (int8_t)(rnd() % 25 < 2 ? -v : v);
   }
+  /* a retransmission with a reserved MCS carries no rate: the decoder keeps the initial
+   * base graph (with R = 0 the 7.2.2 rule would pick BG2) */
+  cfg.r_x2048 = 0;
   phy_sch_result_t res;
   int ret2 = phy_sch_decode(q, &cfg, llr, tb_out, &res);
   CHECK(ret2 == 0 && memcmp(tb, tb_out, a / 8) == 0, "rv0+rv2 combined should decode: %d", ret2);
@@ -191,6 +194,47 @@ static void test_harq(phy_sch_t *q)
   cfg.g = 4800;
   cfg.tbs = q->tbs_lbrm + 8;
   CHECK(phy_sch_encode(q, &cfg, tb, bits) == OLIVE_ERANGE, "TB above TBS_LBRM");
+}
+
+/* LBRM that really limits N_cb: 1 PRB, 1 layer, QPSK -> n_PRB,LBRM = 32,
+ * N_RE = 4992, TBS_LBRM = 9224 (N_info = 9243.0, n = 8, N'_info = 9216, C = 2 ->
+ * 16 ceil(9240/16) - 24 = 9224). A = 8424: C = 1, Z = 384, N = 25344,
+ * N_ref = floor(9224 / (2/3)) = 13836 = N_cb. */
+static void test_lbrm(void)
+{
+  phy_sch_t q;
+  phy_sch_args_t args = {.max_prb = 1, .max_layers = 1, .max_qm = 2, .nof_harq = 1};
+  CHECK(phy_sch_init(&q, &args) == 0, "init small");
+  CHECK(q.tbs_lbrm == 9224, "TBS_LBRM %u", q.tbs_lbrm);
+  phy_ldpc_seg_t s;
+  phy_ldpc_rm_segment(8424, PHY_LDPC_BG1, &s);
+  CHECK(phy_ldpc_rm_ncb(&s, q.tbs_lbrm) == 13836, "N_cb %d", phy_ldpc_rm_ncb(&s, q.tbs_lbrm));
+  /* every rv over the whole limited buffer decodes; G = N_cb + a bit */
+  for (unsigned rv = 0; rv < 4; rv++) {
+    phy_sch_cfg_t cfg = {.tbs = 8424,
+                         .r_x2048 = 1900,
+                         .qm = 2,
+                         .n_layers = 1,
+                         .g = 13900,
+                         .rv = rv,
+                         .lbrm = true,
+                         .new_data = true,
+                         .max_iters = 20};
+    random_tb(8424);
+    CHECK(loop(&q, &cfg, 20) == 0, "LBRM round trip rv %u", rv);
+  }
+  /* switching LBRM between transmissions changes N_cb: refused */
+  phy_sch_cfg_t cfg = {.tbs = 8424,
+                       .r_x2048 = 1900,
+                       .qm = 2,
+                       .n_layers = 1,
+                       .g = 9000,
+                       .lbrm = true,
+                       .new_data = false,
+                       .max_iters = 20};
+  cfg.lbrm = false;
+  CHECK(phy_sch_decode(&q, &cfg, llr, tb_out, NULL) == OLIVE_ESTATE, "N_cb changed");
+  phy_sch_free(&q);
 }
 
 int main(void)
@@ -211,6 +255,7 @@ int main(void)
   test_structure(&q, 3840, 400);   /* BG2, C = 2 */
   test_round_trips(&q);
   test_harq(&q);
+  test_lbrm();
   phy_sch_free(&q);
   phy_sch_free(&q);
   phy_sch_args_t bad = args;

@@ -111,7 +111,9 @@ typedef struct phy_sch_args {
 
 typedef struct phy_sch_cfg {
   unsigned tbs;       /* A: multiple of 8, a TBS of TS 38.214 */
-  unsigned r_x2048;   /* target code rate R x 2048 (base graph selection) */
+  unsigned r_x2048;   /* target code rate R x 2048 of the TB's initial transmission, for the
+                         base graph (7.2.2). Decoding a retransmission (new_data false)
+                         reuses the initial base graph, so 0 (reserved MCS) is fine there */
   unsigned qm;        /* 1, 2, 4, 6, 8 (<= args.max_qm) */
   unsigned n_layers;  /* N_L: 1..args.max_layers */
   unsigned g;         /* G: coded bits of the TB, multiple of N_L Q_m */

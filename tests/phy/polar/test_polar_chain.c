@@ -4,7 +4,9 @@
  *    PBCH CRC24C (7.1.3) and the UCI CRC6/CRC11 (6.3.1.2.1) are checked with a bit-serial
  *    CRC written here from the generator polynomials of 5.1;
  *  - round trips for every chain at the edges of A and E (shortening, puncturing,
- *    repetition, PC bits, K = 164), a wrong RNTI is rejected, segmentation is refused;
+ *    repetition, PC bits, K = 164, two UCI code blocks), a wrong RNTI is rejected;
+ *  - UCI code block segmentation (5.2.1): each block decoded alone holds its half of a'
+ *    and its CRC11;
  *  - AWGN: DCI A = 40 (K = 64), E = 432 (AL4), QPSK, SCL-8; see BLER reference below. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -137,10 +139,42 @@ static void test_pbch_uci_crc(void **state)
   check_plain_crc(PHY_POLAR_UCI, 200, 500, G11, 11, 10, false, true);
 }
 
+/* 5.2.1 with I_seg = 1, A = 361, E = 1089: A' = 362 with one leading zero; block r carries
+ * a'[181 r .. 181 r + 180] and its CRC11 in e[544 r .. 544 r + 543]; e[1088] is spare. */
+static void test_uci_segments(void **state)
+{
+  (void)state;
+  uint64_t s = 55;
+  static uint8_t a[361], ap[362], e[1089], cb[192];
+  static float le[1089], ld[PHY_POLAR_NMAX];
+  rand_bits(a, 361, &s);
+  ap[0] = 0;
+  memcpy(ap + 1, a, 361);
+  phy_polar_chain_cfg_t cfg = {.chain = PHY_POLAR_UCI, .A = 361, .E = 1089, .list = 8};
+  assert_int_equal(phy_polar_chain_encode(&cfg, a, e), 0);
+  assert_int_equal(e[1088], 0);
+  phy_polar_code_t c;
+  assert_int_equal(phy_polar_code_get(&c, 181 + 11, 544, 10, false, true), 0);
+  phy_polar_dec_t *q = dec8();
+  for (unsigned r = 0; r < 2; r++) {
+    noiseless(e + 544 * r, 544, le);
+    phy_polar_rm_rx(&c, le, ld);
+    phy_polar_dec_cfg_t dc = {.code = &c, .list = 1, .crc = PHY_CRC11};
+    assert_int_equal(phy_polar_dec_run(q, &dc, ld, cb, NULL), 0);
+    assert_memory_equal(cb, ap + 181 * r, 181);
+    uint32_t p = 0;
+    for (unsigned i = 0; i < 11; i++) {
+      p = (p << 1) | cb[181 + i];
+    }
+    assert_int_equal(p, crc_serial(ap + 181 * r, 181, G11, 11));
+  }
+  phy_polar_dec_destroy(q);
+}
+
 static void roundtrip(phy_polar_dec_t *q, phy_polar_chain_t ch, unsigned A, unsigned E, uint64_t *s)
 {
-  static uint8_t a[PHY_POLAR_KMAX], out[PHY_POLAR_KMAX], e[PHY_POLAR_EMAX];
-  static float le[PHY_POLAR_EMAX];
+  static uint8_t a[1706], out[1706], e[2 * PHY_POLAR_EMAX];
+  static float le[2 * PHY_POLAR_EMAX];
   phy_polar_chain_cfg_t cfg = {.chain = ch, .A = A, .E = E, .rnti = 0xbeef, .list = 8};
   rand_bits(a, A, s);
   assert_int_equal(phy_polar_chain_encode(&cfg, a, e), 0);
@@ -165,8 +199,10 @@ static void test_roundtrips(void **state)
   for (unsigned t = 0; t < OLIVE_ARRAY_SIZE(dci); t++) {
     roundtrip(q, PHY_POLAR_DCI, dci[t][0], dci[t][1], &s);
   }
-  static const unsigned uci[][2] = {{12, 22},   {12, 40},    {19, 250},   {20, 40},    {20, 8192},
-                                    {100, 200}, {359, 1087}, {359, 8192}, {1012, 1087}};
+  static const unsigned uci[][2] = {{12, 22},     {12, 40},     {19, 250},   {20, 40},
+                                    {20, 8192},   {100, 200},   {359, 1087}, {359, 8192},
+                                    {1012, 1087}, {360, 1088},  {361, 1089}, {1013, 1087},
+                                    {1706, 3000}, {1706, 16384}};
   for (unsigned t = 0; t < OLIVE_ARRAY_SIZE(uci); t++) {
     roundtrip(q, PHY_POLAR_UCI, uci[t][0], uci[t][1], &s);
   }
@@ -176,7 +212,7 @@ static void test_roundtrips(void **state)
 static void test_chain_args(void **state)
 {
   (void)state;
-  uint8_t a[1100] = {0}, e[PHY_POLAR_EMAX];
+  static uint8_t a[1800], e[2 * PHY_POLAR_EMAX + 2];
   phy_polar_chain_cfg_t cfg = {.chain = PHY_POLAR_PBCH, .A = 31, .E = 864, .list = 8};
   assert_int_equal(phy_polar_chain_encode(&cfg, a, e), OLIVE_EINVAL);
   cfg = (phy_polar_chain_cfg_t){.chain = PHY_POLAR_DCI, .A = 11, .E = 108, .list = 8};
@@ -186,11 +222,11 @@ static void test_chain_args(void **state)
   cfg.A = 40;
   cfg.E = 64; /* K = 64 >= E */
   assert_int_equal(phy_polar_chain_encode(&cfg, a, e), OLIVE_EINVAL);
-  cfg = (phy_polar_chain_cfg_t){.chain = PHY_POLAR_UCI, .A = 360, .E = 1088, .list = 8};
-  assert_int_equal(phy_polar_chain_encode(&cfg, a, e), OLIVE_ENOTSUP); /* two segments */
-  cfg.A = 1013;
-  cfg.E = 1087;
-  assert_int_equal(phy_polar_chain_encode(&cfg, a, e), OLIVE_ENOTSUP);
+  cfg = (phy_polar_chain_cfg_t){.chain = PHY_POLAR_UCI, .A = 1707, .E = 4000, .list = 8};
+  assert_int_equal(phy_polar_chain_encode(&cfg, a, e), OLIVE_EINVAL); /* 5.2.1: A <= 1706 */
+  cfg.A = 1000;
+  cfg.E = 16386; /* two blocks of 8193 */
+  assert_int_equal(phy_polar_chain_encode(&cfg, a, e), OLIVE_EINVAL);
   cfg.A = 11;
   assert_int_equal(phy_polar_chain_encode(&cfg, a, e), OLIVE_EINVAL);
   cfg.chain = (phy_polar_chain_t)7;
@@ -236,8 +272,8 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_dci_crc),      cmocka_unit_test(test_pbch_uci_crc),
-      cmocka_unit_test(test_roundtrips),   cmocka_unit_test(test_chain_args),
-      cmocka_unit_test(test_awgn_dci_al4),
+      cmocka_unit_test(test_uci_segments), cmocka_unit_test(test_roundtrips),
+      cmocka_unit_test(test_chain_args),   cmocka_unit_test(test_awgn_dci_al4),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -125,14 +125,15 @@ OLIVE_API int phy_polar_dec_run(phy_polar_dec_t *q, const phy_polar_dec_cfg_t *c
 typedef enum phy_polar_chain {
   PHY_POLAR_PBCH, /* 7.1.3-7.1.5: A = 32, CRC24C, n_max 9, I_IL 1, E = 864 */
   PHY_POLAR_DCI,  /* 7.3.2-7.3.4: 12 <= A <= 140, 24 ones + CRC24C ^ RNTI, n_max 9, I_IL 1 */
-  PHY_POLAR_UCI,  /* 6.3.1.2-6.3.1.4: 12 <= A <= 359 (one code block), CRC6/CRC11,
-                     n_max 10, I_IL 0, I_BIL 1 */
+  PHY_POLAR_UCI,  /* 6.3.1.2-6.3.1.4: 12 <= A <= 1706, CRC6/CRC11, n_max 10, I_IL 0,
+                     I_BIL 1; two code blocks (5.2.1) when A >= 1013, or A >= 360 and
+                     E >= 1088, each E_r = floor(E / 2) bits, a spare last bit set to 0 */
 } phy_polar_chain_t;
 
 typedef struct phy_polar_chain_cfg {
   phy_polar_chain_t chain;
   unsigned A;    /* payload bits */
-  unsigned E;    /* rate-matched bits */
+  unsigned E;    /* rate-matched bits (E_UCI for UCI: all code blocks) */
   uint16_t rnti; /* DCI only */
   unsigned list; /* decoder list size */
 } phy_polar_chain_cfg_t;
@@ -141,8 +142,8 @@ typedef struct phy_polar_chain_cfg {
 OLIVE_API int phy_polar_chain_encode(const phy_polar_chain_cfg_t *cfg, const uint8_t *a,
                                      uint8_t *e);
 
-/* Decodes E LLRs into A payload bits. 0 on CRC pass, OLIVE_ECRC on failure (a holds the
- * best guess), OLIVE_EINVAL on bad configuration. */
+/* Decodes E LLRs into A payload bits. 0 when every code block passes its CRC, OLIVE_ECRC
+ * otherwise (a holds the best guess), OLIVE_EINVAL on bad configuration. */
 OLIVE_API int phy_polar_chain_decode(phy_polar_dec_t *q, const phy_polar_chain_cfg_t *cfg,
                                      const float *llr_e, uint8_t *a);
 

@@ -272,12 +272,46 @@ static void test_low_papr(void)
   free(r0);
 }
 
+/* TS 38.211 5.2.2.1 for every length 36..3300 in steps of 6, every u and v, evaluated
+ * independently: N_ZC from a sieve, q from qbar in double exactly as printed
+ * (q = floor(qbar + 1/2) + v (-1)^floor(2 qbar)), compared at a few n. */
+static void test_zc_lengths(void)
+{
+  enum { MAXM = PHY_SEQ_LOW_PAPR_MAX_LEN };
+  static uint8_t composite[MAXM + 1];
+  for (unsigned i = 2; i * i <= MAXM; i++)
+    for (unsigned j = i * i; j <= MAXM; j += i)
+      composite[j] = 1;
+  cf_t *r = malloc(MAXM * sizeof(cf_t));
+  int ok = 1;
+  for (unsigned m = 36; m <= MAXM; m += 6) {
+    unsigned nzc = m - 1;
+    while (composite[nzc])
+      nzc--;
+    for (unsigned u = 0; u < 30; u++)
+      for (unsigned v = 0; v <= (m >= 72 ? 1u : 0u); v++) {
+        double qbar = (double)nzc * (u + 1) / 31.0;
+        int q = (int)floor(qbar + 0.5) + (int)v * (((long)floor(2 * qbar) % 2) ? -1 : 1);
+        ok &= phy_seq_low_papr(r, m, u, v, 0.0f) == 0;
+        const unsigned ns[] = {1, 2, nzc / 2, nzc - 1, m - 1};
+        for (size_t k = 0; k < OLIVE_ARRAY_SIZE(ns); k++) {
+          unsigned n = ns[k] % nzc;
+          double ph = fmod((double)q * n * (n + 1), 2.0 * nzc);
+          ok &= near(r[ns[k]], cexp(-I * M_PI * ph / nzc), 2e-5f);
+        }
+      }
+  }
+  CHECK(ok);
+  free(r);
+}
+
 int main(void)
 {
   test_gold();
   test_zc();
   test_tables();
   test_low_papr();
+  test_zc_lengths();
   if (failures)
     fprintf(stderr, "test_seq: %d failures\n", failures);
   return failures ? 1 : 0;

@@ -61,8 +61,23 @@ static const seg_case_t seg_cases[] = {
     {1277992, PHY_LDPC_BG1, 152, 8432, 22, 384, 16, 24},
 };
 
+/* MATLAB nrCodeBlockSegmentLDPC cases published in srsRAN Project
+ * tests/unittests/phy/upper/channel_coding/ldpc/ldpc_segmenter_test_data.h:
+ * {A, BG, C, K (segment length with filler)}. That list also has A = 40000 (C = 5 / 11),
+ * for which B' = 40144 / 40288 is not a multiple of C: no TBS of 38.214 gives that, MATLAB
+ * rounds K' up, phy_ldpc_rm_segment refuses it (checked below). */
+static const unsigned matlab_seg[][4] = {
+    {96, 1, 1, 132},  {600, 1, 1, 616}, {4000, 1, 1, 4224}, {12000, 1, 2, 6336}, {96, 2, 1, 200},
+    {320, 2, 1, 440}, {600, 2, 1, 720}, {4000, 2, 2, 2080}, {12000, 2, 4, 3200}};
+
 static void test_segmentation(void)
 {
+  for (size_t i = 0; i < sizeof(matlab_seg) / sizeof(matlab_seg[0]); i++) {
+    phy_ldpc_seg_t s;
+    int ret = phy_ldpc_rm_segment(matlab_seg[i][0], (phy_ldpc_bg_t)matlab_seg[i][1], &s);
+    CHECK(ret == 0 && s.c == matlab_seg[i][2] && s.k == matlab_seg[i][3],
+          "MATLAB segmentation A=%u BG%u: C %u K %u", matlab_seg[i][0], matlab_seg[i][1], s.c, s.k);
+  }
   for (size_t i = 0; i < sizeof(seg_cases) / sizeof(seg_cases[0]); i++) {
     const seg_case_t *t = &seg_cases[i];
     phy_ldpc_seg_t s;
@@ -80,6 +95,8 @@ static void test_segmentation(void)
   phy_ldpc_seg_t s;
   CHECK(phy_ldpc_rm_segment(0, PHY_LDPC_BG1, &s) == OLIVE_EINVAL, "A=0");
   CHECK(phy_ldpc_rm_segment(8449, PHY_LDPC_BG1, &s) == OLIVE_EINVAL, "A=8449: B' mod C != 0");
+  CHECK(phy_ldpc_rm_segment(40000, PHY_LDPC_BG1, &s) == OLIVE_EINVAL, "A=40000 BG1");
+  CHECK(phy_ldpc_rm_segment(40000, PHY_LDPC_BG2, &s) == OLIVE_EINVAL, "A=40000 BG2");
   CHECK(phy_ldpc_rm_segment(100, (phy_ldpc_bg_t)3, &s) == OLIVE_EINVAL, "bg 3");
 
   /* TS 38.212 7.2.2 boundaries (R x 2048: 0.67 -> 1372.16, 0.25 -> 512) */

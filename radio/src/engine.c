@@ -166,6 +166,20 @@ static olive_radio_cf_t *const *ul_target(olive_engine_t *e, uint64_t k, bool *u
   return *use ? &e->ul_buf[b * e->a.nof_channels] : e->scratch;
 }
 
+/* lockstep: before publishing rx_next = k + 1, which makes DL slot k + 2 late, wait
+ * until the tx thread has decided on that slot (bounded, so a stuck worker cannot stop
+ * the radio for good). */
+static void lockstep_wait(olive_engine_t *e, uint64_t k)
+{
+  uint64_t m = k + 2, first = atomic_load(&e->first_dl), t0 = olive_time_ns();
+  if (!e->a.lockstep || first == UINT64_MAX || m < first)
+    return;
+  pthread_mutex_lock(&e->tmu);
+  while (running(e) && atomic_load(&e->tx_next) <= m && olive_time_ns() - t0 < 1000000000ull)
+    timed_wait(&e->tcv, &e->tmu, 20);
+  pthread_mutex_unlock(&e->tmu);
+}
+
 static void *rx_thread(void *arg)
 {
   olive_engine_t *e = arg;
@@ -182,6 +196,9 @@ static void *rx_thread(void *arg)
         continue;
       break; /* radio failed or stopped */
     }
+    post_dl(e, (uint64_t)got + e->a.tx_advance);
+    wake_tx(e);
+    lockstep_wait(e, (uint64_t)got);
     atomic_store_explicit(&e->rx_next, (uint64_t)got + 1, memory_order_release);
     atomic_fetch_add(&e->rx_slots, 1);
     if (use && (uint64_t)got == k) {
@@ -191,7 +208,6 @@ static void *rx_thread(void *arg)
         atomic_fetch_add(&e->ul_dropped, 1);
       }
     }
-    post_dl(e, (uint64_t)got + e->a.tx_advance);
     wake_tx(e);
   }
   atomic_store(&e->rx_alive, false);
@@ -260,6 +276,8 @@ static void *tx_thread(void *arg)
     if (e->dl_slot[b] == m && (st == BUF_READY || st == BUF_SKIP))
       atomic_store(&e->dl_state[b], BUF_FREE);
     gap = d != 1;
+    atomic_store(&e->tx_next, m + 1);
+    wake_tx(e); /* lockstep: the rx thread may wait for this slot */
   }
   return NULL;
 }
@@ -356,6 +374,7 @@ int olive_engine_start(olive_engine_t *e)
     return OLIVE_ESTATE;
   atomic_store(&e->rx_next, 0);
   atomic_store(&e->first_dl, UINT64_MAX);
+  atomic_store(&e->tx_next, 0);
   for (unsigned i = 0; i < e->nb_dl; i++)
     atomic_store(&e->dl_state[i], BUF_FREE);
   int ret = olive_radio_start(e->a.radio);

@@ -44,6 +44,7 @@ struct olive_engine {
 
   _Atomic uint64_t rx_next;  /* slot the rx thread receives next */
   _Atomic uint64_t first_dl; /* first DL slot queued; UINT64_MAX until known */
+  _Atomic uint64_t tx_next;  /* next DL slot the tx thread decides on */
   _Atomic bool running, rx_alive, started;
   olive_thread_t rx_t, tx_t, hk_t, w_t[OLIVE_ENGINE_MAX_WORKERS];
 

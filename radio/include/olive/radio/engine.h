@@ -63,6 +63,12 @@ typedef struct olive_engine_args {
   olive_engine_ul_fn ul_slot; /* NULL: no UL processing */
   void *ctx;
   olive_engine_thread_cfg_t rx_thread, tx_thread, worker_thread[OLIVE_ENGINE_MAX_WORKERS];
+  /* Virtual-time radios (ZMQ, file): the radio clock advances only as fast as we read,
+   * so instead of letting DL slots run late, the rx thread waits until DL slot n + 2 is
+   * with the radio before it starts receiving slot n + 1 (the ZMQ pair then runs at the
+   * speed of the slowest DL processing, and no slot is late). Never with a real-time
+   * device: holding the rx thread would overflow its buffers. */
+  bool lockstep;
   unsigned metrics_period_ms; /* hk logging period; 0 = 1000 */
   bool log_metrics;           /* hk logs one metrics line per period */
 } olive_engine_args_t;

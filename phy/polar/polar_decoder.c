@@ -119,7 +119,37 @@ static unsigned free_slot(const phy_polar_dec_t *q)
   return p;
 }
 
-/* Info bit at leaf i: every path forks; keep the `list` best of the candidates. */
+/* Which of the 2 na candidates (path ids[j] with u = 0 / u = 1) survive: all when they fit
+ * in the list, else the `list` of smallest metric, ranked branch-free (ties by index). */
+static void polar_select(const phy_polar_dec_t *q, const unsigned *ids, unsigned na,
+                         const float *llr, unsigned list, bool keep[][2])
+{
+  float m[2 * L_MAX];
+  if (2 * na <= list) {
+    for (unsigned j = 0; j < na; j++) {
+      keep[j][0] = keep[j][1] = true;
+    }
+    return;
+  }
+  for (unsigned j = 0; j < na; j++) {
+    float l = llr[ids[j]], a = l < 0 ? -l : l;
+    m[2 * j] = q->pm[ids[j]] + (l < 0 ? a : 0.0f);
+    m[2 * j + 1] = q->pm[ids[j]] + (l < 0 ? 0.0f : a);
+  }
+  for (unsigned c = 0; c < 2 * na; c++) {
+    m[c] = m[c] == m[c] ? m[c] : INFINITY; /* NaN (from NaN/inf input) ranks last */
+  }
+  for (unsigned c = 0; c < 2 * na; c++) {
+    unsigned rank = 0;
+    for (unsigned d = 0; d < 2 * na; d++) {
+      rank += (m[d] < m[c]) | ((m[d] == m[c]) & (d < c));
+    }
+    keep[c / 2][c % 2] = rank < list;
+  }
+}
+
+/* Info bit at leaf i: every path forks; keep the `list` best of the candidates. Paths that
+ * lose both die first so their slots can take the clones. */
 static void polar_fork(phy_polar_dec_t *q, unsigned i, const float *llr, unsigned list)
 {
   unsigned na = 0, ids[L_MAX];
@@ -129,34 +159,7 @@ static void polar_fork(phy_polar_dec_t *q, unsigned i, const float *llr, unsigne
     }
   }
   bool keep[L_MAX][2];
-  if (2 * na <= list) {
-    for (unsigned j = 0; j < na; j++) {
-      keep[j][0] = keep[j][1] = true;
-    }
-  } else {
-    /* candidate metrics; keep those ranked below `list` (ties by index), branch-free */
-    float m[2 * L_MAX];
-    bool taken[2 * L_MAX];
-    for (unsigned j = 0; j < na; j++) {
-      float a = llr[ids[j]] < 0 ? -llr[ids[j]] : llr[ids[j]];
-      m[2 * j] = q->pm[ids[j]] + (llr[ids[j]] < 0 ? a : 0.0f);
-      m[2 * j + 1] = q->pm[ids[j]] + (llr[ids[j]] < 0 ? 0.0f : a);
-    }
-    for (unsigned c = 0; c < 2 * na; c++) {
-      m[c] = m[c] == m[c] ? m[c] : INFINITY; /* NaN (from NaN/inf input) ranks last */
-    }
-    for (unsigned c = 0; c < 2 * na; c++) {
-      unsigned rank = 0;
-      for (unsigned d = 0; d < 2 * na; d++) {
-        rank += (m[d] < m[c]) | ((m[d] == m[c]) & (d < c));
-      }
-      taken[c] = rank < list;
-    }
-    for (unsigned j = 0; j < na; j++) {
-      keep[j][0] = taken[2 * j];
-      keep[j][1] = taken[2 * j + 1];
-    }
-  }
+  polar_select(q, ids, na, llr, list, keep);
   for (unsigned j = 0; j < na; j++) {
     if (!keep[j][0] && !keep[j][1]) {
       path_kill(q, ids[j]);

@@ -43,9 +43,10 @@ static void bench_case(const olive_bench_t *b, olive_isa_t isa, const char *name
     }
     t[r] = (double)(olive_time_ns() - t0) / 1e3 / iters;
   }
+  phy_polar_code_t code;
+  phy_polar_code_get(&code, A + 24, E, 9, true, false);
   char keys[160];
-  snprintf(keys, sizeof(keys), "case=%s K=%u N=%u E=%u list=8 isa=%s", name, A + 24,
-           ch == PHY_POLAR_PBCH ? 512 : (E == 432 ? 512 : 512), E,
+  snprintf(keys, sizeof(keys), "case=%s K=%u N=%u E=%u list=8 isa=%s", name, code.K, code.N, E,
            olive_isa_name(phy_polar_dec_isa(q)));
   olive_bench_report("polar_dec", keys, olive_bench_median(t, reps), "us");
   phy_polar_dec_destroy(q);

@@ -229,7 +229,8 @@ static void test_cfg_tables(void)
 }
 
 /* Second source: byte vectors published in srsRAN Project's unit tests
- * (tests/unittests/rlc/rlc_am_pdu_test.cpp), with the field values stated there. Each is
+ * (tests/unittests/rlc/rlc_am_pdu_test.cpp, rlc_um_pdu_test.cpp), with the field values
+ * stated there. Each is
  * decoded and re-encoded; the encoding must give the same bytes. */
 typedef struct amd_vec {
   unsigned bits;
@@ -247,6 +248,18 @@ static const amd_vec_t amd_vecs[] = {
     {18, {0x92, 0x00, 0xff}, 3, {RLC_SI_FIRST, false, 131327, 0}},
     {18, {0xb2, 0x00, 0xff, 0x02, 0x02}, 5, {RLC_SI_MIDDLE, false, 131327, 514}},
     {18, {0xa2, 0x00, 0xff, 0x02, 0x02}, 5, {RLC_SI_LAST, false, 131327, 514}},
+};
+
+/* srsRAN Project tests/unittests/rlc/rlc_um_pdu_test.cpp: UMD headers. */
+static const amd_vec_t umd_vecs[] = {
+    {6, {0x00}, 1, {RLC_SI_FULL, false, 0, 0}},
+    {6, {0x5f}, 1, {RLC_SI_FIRST, false, 31, 0}},
+    {6, {0xc3, 0x01, 0x02}, 3, {RLC_SI_MIDDLE, false, 3, 258}},
+    {6, {0x81, 0x01, 0x02}, 3, {RLC_SI_LAST, false, 1, 258}},
+    {12, {0x00}, 1, {RLC_SI_FULL, false, 0, 0}},
+    {12, {0x40, 0x05}, 2, {RLC_SI_FIRST, false, 5, 0}},
+    {12, {0xc0, 0x05, 0x01, 0x68}, 4, {RLC_SI_MIDDLE, false, 5, 360}},
+    {12, {0x86, 0x06, 0x03, 0xcc}, 4, {RLC_SI_LAST, false, 1542, 972}},
 };
 
 typedef struct status_vec {
@@ -308,6 +321,19 @@ static void test_srsran_vectors(void)
     snprintf(what, sizeof what, "srsRAN AMD vector %u", i);
     check_data(&v->h, true, v->bits, v->b, v->len, what);
   }
+  for (unsigned i = 0; i < OLIVE_ARRAY_SIZE(umd_vecs); i++) {
+    const amd_vec_t *v = &umd_vecs[i];
+    char what[32];
+    snprintf(what, sizeof what, "srsRAN UMD vector %u", i);
+    check_data(&v->h, false, v->bits, v->b, v->len, what);
+  }
+  /* Where we differ on purpose: srsRAN rejects a UMD PDU with R bits set (0x33 = SI=00,
+   * R=110011); TS 38.322 6.2.3.x says "The receiving entity shall ignore this field", so
+   * it is a complete SDU here. */
+  rlc_data_hdr_t h;
+  CHECK(rlc_umd_hdr_unpack((const uint8_t[]){0x33, 0x01, 0x02}, 3, 6, &h) == 1 &&
+            h.si == RLC_SI_FULL,
+        "R bits not ignored");
   static rlc_status_pdu_t s, d;
   uint8_t out[32];
   for (unsigned i = 0; i < OLIVE_ARRAY_SIZE(status_vecs); i++) {

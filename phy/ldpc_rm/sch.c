@@ -25,7 +25,7 @@ typedef struct sch_harq {
 struct phy_sch_state {
   phy_ldpc_enc_t enc;
   phy_ldpc_dec_t dec;
-  unsigned max_tbs, max_c, nof_harq;
+  unsigned max_tbs, max_c, nof_harq, max_layers, max_qm;
   size_t soft_cap; /* LLRs per HARQ process */
   uint8_t *tbc;    /* TB + CRC, packed */
   uint8_t *cb;     /* c_0..c_{K-1}, packed */
@@ -127,6 +127,8 @@ int phy_sch_init(phy_sch_t *q, const phy_sch_args_t *a)
   q->st = s;
   q->tbs_lbrm = (unsigned)lbrm;
   s->max_tbs = (unsigned)lbrm;
+  s->max_layers = a->max_layers;
+  s->max_qm = a->max_qm;
   phy_ldpc_enc_args_t ea = {.isa = a->isa};
   phy_ldpc_dec_args_t da = {.isa = a->isa};
   int ret = sch_alloc(s, a);
@@ -157,7 +159,7 @@ static int sch_plan(const phy_sch_t *q, const phy_sch_cfg_t *cfg, phy_ldpc_bg_t 
       cfg->rv > 3 || cfg->g == 0 || cfg->g % (cfg->qm * cfg->n_layers) != 0) {
     return OLIVE_EINVAL;
   }
-  if (cfg->tbs > q->st->max_tbs) {
+  if (cfg->tbs > q->st->max_tbs || cfg->qm > q->st->max_qm || cfg->n_layers > q->st->max_layers) {
     return OLIVE_ERANGE;
   }
   phy_ldpc_bg_t bg = force_bg ? force_bg : phy_ldpc_rm_select_bg(cfg->tbs, cfg->r_x2048);

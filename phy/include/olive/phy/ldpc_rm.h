@@ -105,7 +105,9 @@ typedef struct phy_sch_args {
   unsigned max_prb;    /* 1..275: largest allocation / BWP (sizes buffers, n_PRB,LBRM) */
   unsigned max_layers; /* 1..4: layers of one TB (TBS_LBRM uses this) */
   unsigned max_qm;     /* 2..8: largest modulation order (TBS_LBRM: 8 if 256QAM else 6) */
-  unsigned nof_harq;   /* HARQ processes with soft buffers (0: encoder only), <= 32 */
+  unsigned nof_harq;   /* HARQ processes with soft buffers (0: encoder only), <= 32. Each
+                          holds about 1.25 C N int8 for the largest TB (TBS_LBRM without
+                          LBRM): 273 PRB, 4 layers, 256QAM is about 4.8 MB per process */
   olive_isa_t isa;     /* LDPC encoder/decoder variant, OLIVE_ISA_AUTO normally */
 } phy_sch_args_t;
 
@@ -145,7 +147,8 @@ OLIVE_API int phy_sch_init(phy_sch_t *q, const phy_sch_args_t *args);
 OLIVE_API void phy_sch_free(phy_sch_t *q);
 
 /* TB (tbs / 8 bytes) -> CRC -> segmentation -> LDPC -> rate matching -> concatenation:
- * writes G bits, one per byte. Returns G, OLIVE_EINVAL or OLIVE_ERANGE (beyond the args).
+ * writes G bits, one per byte. Returns G, OLIVE_EINVAL or OLIVE_ERANGE (TB, Q_m or
+ * layers beyond the args).
  * Never allocates. */
 OLIVE_API int phy_sch_encode(phy_sch_t *q, const phy_sch_cfg_t *cfg, const uint8_t *tb,
                              uint8_t *bits);

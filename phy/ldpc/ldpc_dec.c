@@ -149,6 +149,7 @@ static void layer_of(struct phy_ldpc_dec_state *st, unsigned row, ldpc_dec_layer
   l->cols = g->col + e0;
   l->shifts = g->shift + e0;
   l->deg = g->row_start[row + 1] - e0;
+  l->ext = row >= PHY_LDPC_MIN_ROWS;
 }
 
 static int syndrome_ok(struct phy_ldpc_dec_state *st, unsigned nrows)

@@ -52,6 +52,7 @@ static void layer_avx2(const ldpc_dec_layer_t *l)
 {
   const __m256i lo = _mm256_set1_epi8(-127), c3f = _mm256_set1_epi8(0x3f);
   const __m256i one = _mm256_set1_epi8(1);
+  const __m256i c1f = l->ext ? _mm256_set1_epi8(0x1f) : _mm256_setzero_si256();
   int8_t *col[LDPC_MAX_ROW_DEG];
   for (unsigned e = 0; e < l->deg; e++) {
     col[e] = l->app[l->cols[e]];
@@ -65,6 +66,7 @@ static void layer_avx2(const ldpc_dec_layer_t *l)
       __m256i ab = _mm256_abs_epi8(q);
       __m256i mag = _mm256_blendv_epi8(m1, m2, _mm256_cmpeq_epi8(ab, m1));
       __m256i sc = _mm256_sub_epi8(mag, _mm256_and_si256(_mm256_srli_epi16(mag, 2), c3f));
+      sc = _mm256_sub_epi8(sc, _mm256_and_si256(_mm256_srli_epi16(mag, 3), c1f));
       /* sign_epi8 negates where the other edges' sign parity is 1; "| 1" avoids zeroing. */
       __m256i r = _mm256_sign_epi8(sc, _mm256_or_si256(_mm256_xor_si256(sg, q), one));
       _mm256_store_si256((__m256i *)(l->r + e * l->stride + k), r);

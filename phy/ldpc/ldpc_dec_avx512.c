@@ -28,6 +28,7 @@ static void layer_avx512(const ldpc_dec_layer_t *l)
 {
   const __m512i lo = _mm512_set1_epi8(-127), c3f = _mm512_set1_epi8(0x3f);
   const __m512i zero = _mm512_setzero_si512();
+  const __m512i c1f = l->ext ? _mm512_set1_epi8(0x1f) : zero; /* (mag >> 3) only when ext */
   int8_t *col[LDPC_MAX_ROW_DEG];
   for (unsigned e = 0; e < l->deg; e++) {
     col[e] = l->app[l->cols[e]];
@@ -42,6 +43,7 @@ static void layer_avx512(const ldpc_dec_layer_t *l)
       __m512i ab = _mm512_abs_epi8(q);
       __m512i mag = _mm512_mask_blend_epi8(_mm512_cmpeq_epi8_mask(ab, m1), m1, m2);
       __m512i sc = _mm512_sub_epi8(mag, _mm512_and_si512(_mm512_srli_epi16(mag, 2), c3f));
+      sc = _mm512_sub_epi8(sc, _mm512_and_si512(_mm512_srli_epi16(mag, 3), c1f));
       __mmask64 neg = _mm512_movepi8_mask(_mm512_xor_si512(sg, q));
       __m512i r = _mm512_mask_sub_epi8(sc, neg, zero, sc);
       _mm512_store_si512(l->r + e * l->stride + k, r);

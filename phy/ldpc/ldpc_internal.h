@@ -82,12 +82,15 @@ typedef struct ldpc_dec_layer {
   unsigned deg;
   unsigned z;
   unsigned stride; /* ldpc_round_vec(z) */
+  unsigned ext;    /* 1 for the extension rows (r >= 4): normalization 5/8 instead of 3/4 */
 } ldpc_dec_layer_t;
 
 /* Per lane the arithmetic is fixed (every variant bit-exact with the generic one):
  *   q_e   = clamp(app_e - r_e, -127, 127)
  *   m1,m2 = smallest and second smallest |q_e| (m2 = m1 on a tie)
- *   mag_e = |q_e| == m1 ? m2 : m1;   scaled = mag_e - (mag_e >> 2)   (alpha = 3/4)
+ *   mag_e = |q_e| == m1 ? m2 : m1
+ *   scaled = mag_e - (mag_e >> 2)                  core rows 0..3, alpha ~ 3/4
+ *   scaled = mag_e - (mag_e >> 2) - (mag_e >> 3)   extension rows,  alpha ~ 5/8
  *   r_e   = scaled negated when the sign bits of the other q's XOR to 1 (q < 0 is a 1)
  *   app_e = clamp(q_e + r_e, -127, 127) */
 typedef struct ldpc_dec_ops {

@@ -2,6 +2,8 @@
 /* TS 38.211 5.2.1 c(n) in the three output forms: one bit per byte, packed big-endian
  * bytes and +-1 floats (1 - 2 c(n)). Long outputs go through the word-parallel generator
  * (gold_bulk.c), the rest 32 bits at a time. */
+#include <complex.h>
+#include <math.h>
 #include <string.h>
 
 #include "olive/phy/seq.h"
@@ -92,4 +94,27 @@ void phy_seq_gold_float(float *c, uint32_t c_init, uint32_t n, size_t len)
   phy_seq_gold_init(&g, c_init, n);
   for (size_t i = phy_gold_bulk_run(&g, len, store_float, c); i < len; i += 32)
     word_to_float(c + i, phy_seq_gold_next32(&g), len - i < 32 ? len - i : 32);
+}
+
+/* Two sequence bits per symbol: 16 symbols per 32-bit word, c(2m) in the even bit. */
+static inline void word_to_qpsk(cf_t *r, uint64_t w, size_t nsym)
+{
+  const float a = (float)M_SQRT1_2;
+  for (size_t j = 0; j < nsym; j++)
+    r[j] = CMPLXF(((w >> (2 * j)) & 1u) ? -a : a, ((w >> (2 * j + 1)) & 1u) ? -a : a);
+}
+
+static void store_qpsk(void *dst, size_t off, const uint64_t *blk)
+{
+  for (int k = 0; k < PHY_GOLD_BULK_WORDS; k++)
+    word_to_qpsk((cf_t *)dst + off / 2 + 32 * k, blk[k], 32);
+}
+
+void phy_seq_gold_qpsk(cf_t *r, uint32_t c_init, uint32_t m0, size_t len)
+{
+  phy_seq_gold_t g;
+  phy_seq_gold_init(&g, c_init, 2 * m0);
+  size_t nbits = 2 * len;
+  for (size_t i = phy_gold_bulk_run(&g, nbits, store_qpsk, r); i < nbits; i += 32)
+    word_to_qpsk(r + i / 2, phy_seq_gold_next32(&g), (nbits - i < 32 ? nbits - i : 32) / 2);
 }

@@ -38,6 +38,11 @@ static uint32_t rnd(void)
   return (uint32_t)(rng_state >> 16);
 }
 
+static int near(cf_t a, cf_t b, float tol)
+{
+  return cabsf(a - b) <= tol;
+}
+
 /* TS 38.211 5.2.1, literally: x1(0) = 1, x1(1..30) = 0, x2(i) = bit i of c_init,
  * x1(n+31) = (x1(n+3) + x1(n)) mod 2, x2(n+31) = (x2(n+3)+x2(n+2)+x2(n+1)+x2(n)) mod 2,
  * c(n) = (x1(n+Nc) + x2(n+Nc)) mod 2. */
@@ -86,6 +91,19 @@ static void check_against_ref(uint32_t c_init, uint32_t off, size_t len)
       ok &= ((w >> j) & 1) == ref[i + j];
   }
   CHECK(ok);
+  cf_t *r = malloc((len / 2 + 1) * sizeof(cf_t)); /* DM-RS form, from bit 2 (off/2) */
+  uint32_t m0 = off / 2;
+  uint8_t *ref2 = malloc(2 * m0 + len + 2);
+  gold_ref(ref2, c_init, 0, 2 * m0 + len + 2);
+  phy_seq_gold_qpsk(r, c_init, m0, len / 2);
+  for (size_t i = 0; i < len / 2; i++) {
+    cf_t want =
+        ((1.0f - 2 * ref2[2 * (m0 + i)]) + I * (1.0f - 2 * ref2[2 * (m0 + i) + 1])) / sqrtf(2.0f);
+    ok &= near(r[i], want, 1e-7f);
+  }
+  CHECK(ok);
+  free(r);
+  free(ref2);
   free(ref);
   free(bits);
   free(packed);
@@ -140,11 +158,6 @@ static void test_gold(void)
   float fs[4];
   phy_seq_gold_float(fs, 162, 0, 4); /* ltePRBS(162,4,'signed') = [-1 1 -1 -1] */
   CHECK(fs[0] == -1.0f && fs[1] == 1.0f && fs[2] == -1.0f && fs[3] == -1.0f);
-}
-
-static int near(cf_t a, cf_t b, float tol)
-{
-  return cabsf(a - b) <= tol;
 }
 
 static void test_zc(void)

@@ -46,6 +46,12 @@ OLIVE_API void phy_seq_gold_packed(uint8_t *c, uint32_t c_init, uint32_t n, size
 /* c[i] = 1 - 2 c(n + i) (+1.0f or -1.0f), i = 0 .. len-1. */
 OLIVE_API void phy_seq_gold_float(float *c, uint32_t c_init, uint32_t n, size_t len);
 
+/* The QPSK reference-signal form of c(n) shared by the DM-RS of PDSCH/PUSCH (7.4.1.1.1,
+ * 6.4.1.1.1), PDCCH (7.4.1.3.1), PBCH (7.4.1.4.1), CSI-RS and PT-RS:
+ *   r[i] = ((1 - 2 c(2m)) + j (1 - 2 c(2m + 1))) / sqrt(2),  m = m0 + i, i < len.
+ * m0 is in symbols (the sequence starts at bit 2 m0, m0 < 2^31). */
+OLIVE_API void phy_seq_gold_qpsk(cf_t *r, uint32_t c_init, uint32_t m0, size_t len);
+
 /* ---- Zadoff-Chu, TS 38.211 5.2.2.1 and 6.3.3.1 ---------------------------------------
  * x[m] = exp(-j pi q m (m+1) / n_zc), m = 0 .. len-1 (len may exceed n_zc: the sequence
  * is periodic in n_zc when n_zc is odd). The phase is reduced exactly in integers, so

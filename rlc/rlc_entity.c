@@ -321,7 +321,8 @@ void rlc_entity_buffer_status(rlc_entity_t *e, rlc_buffer_status_t *bs)
   uint64_t ring = atomic_load_explicit(&e->ring_bytes, memory_order_relaxed);
   uint64_t cur = e->cur ? e->cur->len - e->cur_so : 0;
   uint64_t sdus = e->txq_sdus + (e->cur ? 1 : 0) + olive_spsc_count(&e->ring);
-  bs->new_bytes = (uint32_t)min_u32(UINT32_MAX, (uint32_t)(e->txq_bytes + cur + ring));
+  uint64_t bytes = e->txq_bytes + cur + ring;
+  bs->new_bytes = bytes > UINT32_MAX ? UINT32_MAX : (uint32_t)bytes;
   if (e->cfg.mode == RLC_MODE_TM) {
     bs->hdr_bytes = 0;
   } else if (e->cfg.mode == RLC_MODE_UM) {

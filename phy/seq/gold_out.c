@@ -8,6 +8,7 @@
 
 #include "olive/phy/seq.h"
 
+#include "cf_make.h"
 #include "gold_internal.h"
 
 /* One LSB-first byte of sequence as eight 0/1 bytes: replicate it, keep bit i in byte i,
@@ -101,7 +102,7 @@ static inline void word_to_qpsk(cf_t *r, uint64_t w, size_t nsym)
 {
   const float a = (float)M_SQRT1_2;
   for (size_t j = 0; j < nsym; j++)
-    r[j] = CMPLXF(((w >> (2 * j)) & 1u) ? -a : a, ((w >> (2 * j + 1)) & 1u) ? -a : a);
+    r[j] = phy_cf_make(((w >> (2 * j)) & 1u) ? -a : a, ((w >> (2 * j + 1)) & 1u) ? -a : a);
 }
 
 static void store_qpsk(void *dst, size_t off, const uint64_t *blk)

@@ -6,6 +6,7 @@
 #include "olive/phy/seq.h"
 #include "olive/support/error.h"
 
+#include "cf_make.h"
 #include "low_papr_internal.h"
 
 /* exp(-j pi k / n) for integer k in [0, 2n), n <= PHY_SEQ_ZC_MAX_LEN, from two small
@@ -24,7 +25,7 @@ static void fill_rotations(cf_t *t, size_t count, double step_rad)
   const double wr = cos(step_rad), wi = -sin(step_rad);
   double zr = 1.0, zi = 0.0;
   for (size_t i = 0; i < count; i++) {
-    t[i] = CMPLXF((float)zr, (float)zi);
+    t[i] = phy_cf_make((float)zr, (float)zi);
     double nr = zr * wr - zi * wi;
     zi = zr * wi + zi * wr;
     zr = nr;
@@ -42,7 +43,7 @@ static void phase_tab_init(phase_tab_t *t, unsigned n)
 static inline cf_t cmul(cf_t a, cf_t b)
 {
   float ar = crealf(a), ai = cimagf(a), br = crealf(b), bi = cimagf(b);
-  return CMPLXF(ar * br - ai * bi, ar * bi + ai * br);
+  return phy_cf_make(ar * br - ai * bi, ar * bi + ai * br);
 }
 
 static inline cf_t phase_tab_get(const phase_tab_t *t, unsigned k)
@@ -160,7 +161,7 @@ static void cyclic_shift(cf_t *r, unsigned m_zc, float alpha)
   fill_rotations(w, m_zc < 64 ? m_zc : 64, -(double)alpha);
   for (unsigned n0 = 0; n0 < m_zc; n0 += 64) {
     double ph = fmod((double)alpha * n0, 2.0 * M_PI);
-    cf_t z0 = CMPLXF((float)cos(ph), (float)sin(ph));
+    cf_t z0 = phy_cf_make((float)cos(ph), (float)sin(ph));
     for (unsigned j = 0; j < 64 && n0 + j < m_zc; j++)
       r[n0 + j] = cmul(r[n0 + j], cmul(z0, w[j]));
   }

@@ -250,8 +250,43 @@ static void nack_bytes(const rlc_status_nack_t *k, uint32_t i, uint32_t len, uin
     *end = (uint32_t)k->so_end + 1;
 }
 
+static uint32_t nack_pos(const rlc_entity_t *e, const rlc_status_nack_t *k)
+{
+  return rlc_sn_diff(e, k->sn, e->tx_next_ack);
+}
+
+static uint32_t nack_span(const rlc_status_nack_t *k)
+{
+  return k->range ? k->range : 1;
+}
+
+/* Handles the SN at distance d from TX_Next_Ack: retransmission of every range the NACK
+ * entries report for it, else a positive acknowledgement. *k is the first entry that
+ * may still cover d or a later SN (entries are in increasing SN order). */
+static void am_status_sn(rlc_entity_t *e, const rlc_status_pdu_t *s, uint32_t *k, uint32_t d)
+{
+  rlc_tx_ent_t *t = txw_ent(e, rlc_sn_add(e, e->tx_next_ack, d));
+  while (*k < s->nof_nacks && nack_pos(e, &s->nacks[*k]) + nack_span(&s->nacks[*k]) <= d)
+    (*k)++;
+  bool nacked = false;
+  for (uint32_t j = *k; j < s->nof_nacks && nack_pos(e, &s->nacks[j]) <= d; j++) {
+    uint32_t kd = nack_pos(e, &s->nacks[j]);
+    if (d >= kd + nack_span(&s->nacks[j]))
+      continue;
+    nacked = true;
+    if (t && !t->acked) {
+      uint32_t so, end;
+      nack_bytes(&s->nacks[j], d - kd, t->sdu->len, &so, &end);
+      am_consider_retx(e, t, so, end);
+    }
+  }
+  if (!nacked && t && !t->acked)
+    am_ack(e, t);
+}
+
 /* Applies a valid STATUS PDU: NACKed SNs to retransmission, the rest below ACK_SN
- * acknowledged (5.2.3.1.1, 5.3.2, 5.3.3.3). */
+ * acknowledged, then TX_Next_Ack to the first SN not acknowledged (5.2.3.1.1, 5.3.2,
+ * 5.3.3.3). */
 static void am_apply_status(rlc_entity_t *e, const rlc_status_pdu_t *s)
 {
   uint32_t a = rlc_sn_diff(e, s->ack_sn, e->tx_next_ack);
@@ -259,36 +294,8 @@ static void am_apply_status(rlc_entity_t *e, const rlc_status_pdu_t *s)
   if (e->t_poll_retx.running && rlc_sn_diff(e, e->poll_sn, e->tx_next_ack) < a)
     rlc_timer_stop(&e->t_poll_retx); /* 5.3.3.3: POLL_SN is ACKed or NACKed */
   uint32_t k = 0;
-  for (uint32_t d = 0; d < a; d++) {
-    uint32_t sn = rlc_sn_add(e, e->tx_next_ack, d);
-    rlc_tx_ent_t *t = txw_ent(e, sn);
-    bool nacked = false;
-    while (k < s->nof_nacks) {
-      uint32_t kd = rlc_sn_diff(e, s->nacks[k].sn, e->tx_next_ack);
-      uint32_t kr = s->nacks[k].range ? s->nacks[k].range : 1;
-      if (kd + kr <= d) {
-        k++;
-        continue;
-      }
-      break;
-    }
-    for (uint32_t j = k; j < s->nof_nacks; j++) {
-      uint32_t kd = rlc_sn_diff(e, s->nacks[j].sn, e->tx_next_ack);
-      uint32_t kr = s->nacks[j].range ? s->nacks[j].range : 1;
-      if (kd > d)
-        break;
-      if (d >= kd + kr)
-        continue;
-      nacked = true;
-      if (t && !t->acked) {
-        uint32_t so, end;
-        nack_bytes(&s->nacks[j], d - kd, t->sdu->len, &so, &end);
-        am_consider_retx(e, t, so, end);
-      }
-    }
-    if (!nacked && t && !t->acked)
-      am_ack(e, t);
-  }
+  for (uint32_t d = 0; d < a; d++)
+    am_status_sn(e, s, &k, d);
   while (e->tx_next_ack != e->tx_next) {
     rlc_tx_ent_t *t = txw_ent(e, e->tx_next_ack);
     if (t && !t->acked)

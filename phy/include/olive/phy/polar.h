@@ -59,7 +59,7 @@ OLIVE_API const uint8_t *phy_polar_subblock_pattern(void);
  * PDCCH) or 10 (UCI); input_il / bil set I_IL and I_BIL. Chooses N (5.3.1), the
  * rate-matching mode (5.4.1.2), the frozen set including the positions frozen by puncturing
  * or shortening, and the PC bits (n_PC = 3 when 18 <= K <= 25, 5.3.1.2).
- * Ranges: 1 <= K, K + n_PC < E <= 8192, K < N; with input_il, K <= 164.
+ * Ranges: 1 <= K <= 1023, K + n_PC < E <= 8192, K + n_PC < N; with input_il, K <= 164.
  * Returns 0 or OLIVE_EINVAL. */
 OLIVE_API int phy_polar_code_get(phy_polar_code_t *c, unsigned K, unsigned E, unsigned n_max,
                                  bool input_il, bool bil);

@@ -128,7 +128,13 @@ static void *worker_thread(void *arg)
 static void post_dl(olive_engine_t *e, uint64_t m)
 {
   unsigned b = (unsigned)(m % e->nb_dl);
-  int st = BUF_FREE;
+  int st = atomic_load(&e->dl_state[b]);
+  /* A decided buffer the tx thread has already passed (it may have looked while the
+   * buffer was being posted) is reclaimed, so no buffer is lost for good. */
+  bool stale =
+      (st == BUF_READY || st == BUF_SKIP) && atomic_load(&e->dl_slot[b]) < atomic_load(&e->tx_next);
+  if (!stale)
+    st = BUF_FREE;
   if (!atomic_compare_exchange_strong(&e->dl_state[b], &st, BUF_BUSY)) {
     atomic_fetch_add(&e->dl_late, 1); /* its buffer still holds an older slot */
     return;
@@ -425,7 +431,7 @@ void olive_engine_destroy(olive_engine_t *e)
   free_bufs(e->dl_buf, e->nb_dl * e->a.nof_channels);
   free_bufs(e->ul_buf, e->nb_ul * e->a.nof_channels);
   olive_mem_free((void *)e->dl_state);
-  olive_mem_free(e->dl_slot);
+  olive_mem_free((void *)e->dl_slot);
   olive_mem_free((void *)e->ul_busy);
   for (unsigned i = 0; i < OLIVE_RADIO_MAX_CHANNELS; i++)
     olive_mem_free(e->scratch[i]);

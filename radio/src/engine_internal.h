@@ -31,7 +31,7 @@ struct olive_engine {
   olive_radio_cf_t **dl_buf, **ul_buf; /* [nb][nof_channels] */
   olive_radio_cf_t *scratch[OLIVE_RADIO_MAX_CHANNELS];
   _Atomic int *dl_state;
-  uint64_t *dl_slot; /* which slot a DL buffer holds */
+  _Atomic uint64_t *dl_slot; /* which slot a DL buffer holds */
   _Atomic int *ul_busy;
 
   pthread_mutex_t qmu;

@@ -22,8 +22,7 @@ static const unsigned sizes[] = {1000, 3001, 7, 1920};
 static void wait_bytes(peer_t *p, size_t bytes)
 {
   uint64_t t0 = olive_time_ns();
-  while (__atomic_load_n(&p->rx_len, __ATOMIC_ACQUIRE) < bytes &&
-         olive_time_ns() - t0 < 5000000000ull)
+  while (atomic_load(&p->rx_len) < bytes && olive_time_ns() - t0 < 5000000000ull)
     olive_sleep_ns(1000000);
 }
 

@@ -30,7 +30,8 @@ typedef struct peer {
   _Atomic unsigned rep_msgs;
   /* REQ side: everything received, as raw bytes, plus each message's size. */
   uint8_t *rx_bytes;
-  size_t rx_cap, rx_len;
+  size_t rx_cap;
+  _Atomic size_t rx_len; /* stored last: bytes and msg_len[] below it are complete */
   size_t msg_len[PEER_MAX_MSGS];
   _Atomic unsigned nof_msgs;
   bool awaiting;
@@ -81,11 +82,12 @@ static inline void peer_collect(peer_t *p)
   REQUIRE(zmq_msg_recv(&m, p->req, 0) >= 0);
   size_t n = zmq_msg_size(&m);
   unsigned k = atomic_load(&p->nof_msgs);
-  if (p->rx_len + n <= p->rx_cap && k < PEER_MAX_MSGS) {
-    memcpy(p->rx_bytes + p->rx_len, zmq_msg_data(&m), n);
-    p->rx_len += n;
+  size_t len = atomic_load(&p->rx_len);
+  if (len + n <= p->rx_cap && k < PEER_MAX_MSGS) {
+    memcpy(p->rx_bytes + len, zmq_msg_data(&m), n);
     p->msg_len[k] = n;
     atomic_store(&p->nof_msgs, k + 1);
+    atomic_store(&p->rx_len, len + n);
   }
   zmq_msg_close(&m);
   p->awaiting = false;

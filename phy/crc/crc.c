@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* TS 38.212 5.1 cyclic redundancy checks: bit-serial reference, byte-wise table and
- * slicing-by-8 for packed input; attachment and checking, with the RNTI mask of 7.3.2. */
+/* TS 38.212 5.1 cyclic redundancy checks, the engine: bit-serial reference, slicing-by-8
+ * tables, carry-less-multiply folding for packed input (crc_clmul.c, crc_vpclmul.c) and
+ * SIMD packing for one-bit-per-byte input. Attachment and checking: crc_attach.c. */
 #include "olive/phy/crc.h"
 
 #include "olive/phy/bits.h"
@@ -39,11 +40,6 @@ static inline int type_ok(phy_crc_type_t type)
   return (unsigned)type < PHY_CRC_COUNT;
 }
 
-const uint32_t (*phy_crc_table(phy_crc_type_t type))[256]
-{
-  return (const uint32_t(*)[256])crc_tab[type];
-}
-
 static inline uint32_t step_bit(uint32_t reg, uint32_t bit, uint32_t poly)
 {
   reg ^= bit << 31;
@@ -74,13 +70,30 @@ static int clmul_ok(olive_isa_t isa)
   return isa == OLIVE_ISA_GENERIC;
 }
 
-__attribute__((constructor)) static void crc_tables_build(void)
+static void build_tables(int t)
+{
+  uint32_t poly = crc_descs[t].poly_left;
+  for (uint32_t i = 0; i < 256; i++) {
+    uint32_t reg = i << 24;
+    for (int b = 0; b < 8; b++)
+      reg = step_bit(reg, 0, poly);
+    crc_tab[t][0][i] = reg;
+  }
+  for (int k = 1; k < 8; k++)
+    for (int i = 0; i < 256; i++) {
+      uint32_t prev = crc_tab[t][k - 1][i];
+      crc_tab[t][k][i] = (prev << 8) ^ crc_tab[t][0][prev >> 24];
+    }
+}
+
+__attribute__((constructor)) static void crc_init(void)
 {
 #if defined(__x86_64__)
   __builtin_cpu_init(); /* __builtin_cpu_supports may run before libgcc's own init here */
 #endif
   for (int t = 0; t < PHY_CRC_COUNT; t++) {
     uint32_t p = crc_descs[t].poly_left;
+    build_tables(t);
     crc_fold[t] = (crc_fold_consts_t){x_pow_mod(128, p), x_pow_mod(192, p),  x_pow_mod(512, p),
                                       x_pow_mod(576, p), x_pow_mod(2048, p), x_pow_mod(2112, p)};
   }
@@ -89,20 +102,6 @@ __attribute__((constructor)) static void crc_tables_build(void)
       crc_isa = (olive_isa_t)i;
       break;
     }
-  for (int t = 0; t < PHY_CRC_COUNT; t++) {
-    uint32_t poly = crc_descs[t].poly_left;
-    for (uint32_t i = 0; i < 256; i++) {
-      uint32_t reg = i << 24;
-      for (int b = 0; b < 8; b++)
-        reg = step_bit(reg, 0, poly);
-      crc_tab[t][0][i] = reg;
-    }
-    for (int k = 1; k < 8; k++)
-      for (int i = 0; i < 256; i++) {
-        uint32_t prev = crc_tab[t][k - 1][i];
-        crc_tab[t][k][i] = (prev << 8) ^ crc_tab[t][0][prev >> 24];
-      }
-  }
 }
 
 static inline uint32_t load_be32(const uint8_t *p)

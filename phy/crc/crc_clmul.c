@@ -7,9 +7,7 @@
  * degree < 96). Four accumulators run 64 bytes apart; at the end they are folded into
  * one, which is the remainder-equivalent of everything so far, and its 16 bytes plus the
  * short tail go through the byte table. */
-#include <immintrin.h>
-
-#include "crc_internal.h"
+#include "crc_clmul.h"
 
 static inline __m128i bswap128(__m128i x)
 {
@@ -36,9 +34,6 @@ static uint32_t finish(phy_crc_type_t type, __m128i a, const uint8_t *p, size_t 
   return phy_crc_update_bytes(type, reg, p, n);
 }
 
-/* Folds 16-byte blocks from p onto a until fewer than 16 bytes remain, then finishes. */
-uint32_t phy_crc_clmul_tail(phy_crc_type_t type, const crc_fold_consts_t *k, __m128i a,
-                            const uint8_t *p, size_t n);
 uint32_t phy_crc_clmul_tail(phy_crc_type_t type, const crc_fold_consts_t *k, __m128i a,
                             const uint8_t *p, size_t n)
 {

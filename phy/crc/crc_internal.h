@@ -21,9 +21,6 @@ typedef struct crc_fold_consts {
   uint64_t k2048, k2112; /* fold by sixteen blocks (256 bytes) */
 } crc_fold_consts_t;
 
-/* Byte-wise table t[0] of type (t[0][i]: register after byte i from zero). */
-const uint32_t (*phy_crc_table(phy_crc_type_t type))[256];
-
 /* Left-aligned register after one-bit-per-byte input, starting from reg (any variant). */
 uint32_t phy_crc_reg_bits(phy_crc_type_t type, uint32_t reg, const uint8_t *bits, size_t nbits);
 

@@ -2,12 +2,7 @@
 /* CRC of packed bytes with VPCLMULQDQ on 512-bit vectors: the folding of crc_clmul.c on
  * four 16-byte lanes at once, four vectors (256 bytes) apart, then folded down to one
  * 128-bit block and handed to the PCLMULQDQ tail. */
-#include <immintrin.h>
-
-#include "crc_internal.h"
-
-uint32_t phy_crc_clmul_tail(phy_crc_type_t type, const crc_fold_consts_t *k, __m128i a,
-                            const uint8_t *p, size_t n);
+#include "crc_clmul.h"
 
 static inline __m512i load4(const uint8_t *p)
 {

@@ -135,6 +135,66 @@ static void run_case(const am_case_t *c, uint32_t nsdus, uint64_t seed)
   free(sa.count);
 }
 
+/* Radio link failure: after 1000 SDUs the A->B link loses everything and the sender
+ * stops adding SDUs (at most 8 kB stay queued). With maxRetxThreshold t4 and
+ * t-PollRetransmit 45 ms the indication must come (5.3.2: RETX_COUNT reaches 4 at the 5th
+ * consideration, one per expiry once nothing new can be sent, 5.3.3.4) within 5 poll
+ * periods plus 60 ms to drain the queue, and not before the link breaks. */
+static void run_rlf_case(void)
+{
+  olive_test_rng_t r = OLIVE_TEST_RNG(77);
+  sink_t sb, sa;
+  sink_init(&sb, 2000, 1500);
+  sink_init(&sa, 1, 1500);
+  rlc_entity_args_t aa = am_args(12, &sa), ab = am_args(12, &sb);
+  aa.cfg.max_retx = RLC_MAX_RETX_T4;
+  rlc_entity_t *A, *B;
+  CHECK(rlc_entity_create(&aa, &A) == 0 && rlc_entity_create(&ab, &B) == 0, "create");
+  olive_buf_pool_t pool;
+  olive_buf_pool_init(&pool, 4096, 1516, 0);
+  link_dir_t ab_link, ba_link;
+  link_init(&ab_link, 0.1, 0.0, 2);
+  link_init(&ba_link, 0.1, 0.0, 2);
+  uint32_t next = 0, broke = 0, rlf_slot = 0;
+  for (uint32_t slot = 0; slot < 20000 && !sa.rlf; slot++) {
+    rlc_buffer_status_t bs;
+    rlc_entity_buffer_status(A, &bs);
+    for (int k = 0; k < 4 && next < 2000 && !broke && bs.new_bytes < 8 * 1024; k++) {
+      olive_buf_t *b = olive_buf_alloc(&pool);
+      sdu_fill(b, next, sdu_len(next, 1500));
+      if (rlc_entity_write_sdu(A, b, next) < 0) {
+        olive_buf_release(b);
+        break;
+      }
+      bs.new_bytes += sdu_len(next, 1500);
+      next++;
+    }
+    if (!broke && sb.delivered >= 1000) {
+      broke = slot;
+      ab_link.loss = 1.0;
+    }
+    rlc_entity_tick(A, (uint64_t)slot * 500);
+    rlc_entity_tick(B, (uint64_t)slot * 500);
+    send_tb(A, &ab_link, &r, slot, 8, 1600);
+    send_tb(B, &ba_link, &r, slot, 8, 400);
+    link_deliver(&ab_link, slot, B);
+    link_deliver(&ba_link, slot, A);
+    if (sa.rlf)
+      rlf_slot = slot;
+  }
+  printf("RLF: link broken at slot %u, indication at slot %u (%u ms later)\n", broke, rlf_slot,
+         (rlf_slot - broke) / 2);
+  CHECK(broke > 0 && sa.rlf >= 1 && rlf_slot > broke, "no RLF indication after the break");
+  CHECK(rlf_slot - broke <= 2 * (5 * 45 + 60), "RLF took %u slots", rlf_slot - broke);
+  rlc_entity_destroy(A);
+  rlc_entity_destroy(B);
+  olive_buf_pool_free(&pool);
+  link_free(&ab_link);
+  link_free(&ba_link);
+  free(sb.count);
+  free(sa.count);
+}
+
 int main(int argc, char **argv)
 {
   uint32_t n = 100000;
@@ -150,5 +210,6 @@ int main(int argc, char **argv)
   };
   for (unsigned k = 0; k < OLIVE_ARRAY_SIZE(cases); k++)
     run_case(&cases[k], n, 1000 + k);
+  run_rlf_case();
   return olive_test_done();
 }

@@ -16,6 +16,7 @@ static const char *const mcs_table_names[PHY_MCS_TABLE_COUNT] = {
     [PHY_MCS_TABLE_QAM256] = "qam256",
     [PHY_MCS_TABLE_QAM64_LOWSE] = "qam64LowSE",
     [PHY_MCS_TABLE_TP_QAM64] = "tp-qam64",
+    [PHY_MCS_TABLE_TP_QAM64_LOWSE] = "tp-qam64LowSE",
 };
 
 const char *phy_tbs_mcs_table_name(phy_mcs_table_t table)

@@ -11,11 +11,11 @@
 #define TBS_MCS_ROWS  32
 #define TBS_SMALL_LEN 93
 
-/* One stored MCS row: q_row marks the "q" rows of Table 6.1.4.1-1 whose Q_m and R
- * depend on tp-pi2BPSK (stored with q = 2: qm = 2, r_x2048 = (X/q) * 2 for q = 2). */
+/* One stored MCS row: q_row marks the "q" rows of Tables 6.1.4.1-1/-2 whose Q_m and R
+ * depend on tp-pi2BPSK; they store r_x2048 = 2 X (R x 1024 = X / q) and Q_m = 2. */
 typedef struct tbs_mcs_row {
   uint8_t qm;       /* 0 never; reserved rows keep their Q_m */
-  uint8_t q_row;    /* 1: Q_m = q and R = X/q with X = r_x2048 * 2 / 2048 * 1024 */
+  uint8_t q_row;    /* 1: Q_m = q and R x 2048 = r_x2048 / q */
   uint16_t r_x2048; /* 0 for reserved rows */
   float se;
 } tbs_mcs_row_t;

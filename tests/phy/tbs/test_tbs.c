@@ -5,6 +5,8 @@
  * Independent references used here:
  *  - MCS rows (Q_m, R x 1024) as published in srsRAN Project lib/ran/pdsch/pdsch_mcs.cpp
  *    and lib/ran/pusch/pusch_mcs.cpp (github.com/srsran/srsRAN_Project), re-typed below;
+ *    Table 6.1.4.1-2 as in sionna src/sionna/phy/nr/utils.py (github.com/NVlabs/sionna,
+ *    "target_rates", PUSCH table 2, q = 1), which agrees with srsRAN's current copy;
  *  - the property SE = Q_m * R (the tables print SE rounded to 4 decimals);
  *  - Table 5.1.3.2-1 checksums (count 93, sum 104712, sum of (i+1)*TBS_i 7421968)
  *    computed from the copy in srsRAN Project tests/unittests/ran/sch/tbs_calculator_test.cpp;
@@ -58,6 +60,13 @@ static const ref_row_t ref_tp1[28] = {{1, 240}, {1, 314}, {2, 193}, {2, 251}, {2
                                       {6, 517}, {6, 567}, {6, 616}, {6, 666}, {6, 719}, {6, 772},
                                       {6, 822}, {6, 873}, {6, 910}, {6, 948}};
 
+/* Table 6.1.4.1-2 with q = 1, from sionna (see top). */
+static const ref_row_t ref_tp2[28] = {{1, 60},  {1, 80},  {1, 100}, {1, 128}, {1, 156}, {1, 198},
+                                      {2, 120}, {2, 157}, {2, 193}, {2, 251}, {2, 308}, {2, 379},
+                                      {2, 449}, {2, 526}, {2, 602}, {2, 679}, {4, 378}, {4, 434},
+                                      {4, 490}, {4, 553}, {4, 616}, {4, 658}, {4, 699}, {4, 772},
+                                      {6, 567}, {6, 616}, {6, 666}, {6, 772}};
+
 static void check_table(phy_mcs_table_t t, const ref_row_t *ref, unsigned n, bool pi2)
 {
   for (unsigned i = 0; i < 32; i++) {
@@ -82,6 +91,7 @@ static void test_mcs_tables(void)
   check_table(PHY_MCS_TABLE_QAM256, ref_t2, 28, false);
   check_table(PHY_MCS_TABLE_QAM64_LOWSE, ref_t3, 29, false);
   check_table(PHY_MCS_TABLE_TP_QAM64, ref_tp1, 28, true);
+  check_table(PHY_MCS_TABLE_TP_QAM64_LOWSE, ref_tp2, 28, true);
   /* Reserved rows keep Q_m: 5.1.3.1-1 rows 29..31 = 2, 4, 6; 5.1.3.1-2 rows 28..31 = 2..8 */
   phy_mcs_t m;
   phy_tbs_mcs_get(PHY_MCS_TABLE_QAM64, 31, false, &m);
@@ -97,6 +107,9 @@ static void test_mcs_tables(void)
   CHECK(m.qm == 2 && m.r_x2048 == 314, "tp row 1 q=2");
   phy_tbs_mcs_get(PHY_MCS_TABLE_TP_QAM64, 28, true, &m);
   CHECK(m.qm == 1 && m.reserved, "tp row 28 q=1");
+  /* Table 6.1.4.1-2 without tp-pi2BPSK: q = 2, R x 1024 = 60/2 = 30 */
+  phy_tbs_mcs_get(PHY_MCS_TABLE_TP_QAM64_LOWSE, 0, false, &m);
+  CHECK(m.qm == 2 && m.r_x2048 == 60, "tp2 row 0 q=2: %u %u", m.qm, m.r_x2048);
   CHECK(phy_tbs_mcs_get(PHY_MCS_TABLE_QAM64, 32, false, &m) == OLIVE_EINVAL, "mcs 32");
   CHECK(phy_tbs_mcs_get(PHY_MCS_TABLE_COUNT, 0, false, &m) == OLIVE_EINVAL, "table");
 }

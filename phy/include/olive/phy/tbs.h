@@ -2,7 +2,7 @@
 /* Modulation and coding scheme tables and transport block size determination.
  *
  *   TS 38.214 5.1.3.1 Tables 5.1.3.1-1/-2/-3 (PDSCH, and PUSCH without transform precoding)
- *   TS 38.214 6.1.4.1 Table 6.1.4.1-1 (PUSCH with transform precoding, 64QAM)
+ *   TS 38.214 6.1.4.1 Tables 6.1.4.1-1/-2 (PUSCH with transform precoding)
  *   TS 38.214 5.1.3.2 / 6.1.4.2 (TBS; the PUSCH procedure is the PDSCH one)
  *   TS 38.212 5.4.2.1 (TBS_LBRM for limited-buffer rate matching)
  *
@@ -16,10 +16,11 @@
 #include "olive/support/api.h"
 
 typedef enum phy_mcs_table {
-  PHY_MCS_TABLE_QAM64 = 0,       /* TS 38.214 Table 5.1.3.1-1 */
-  PHY_MCS_TABLE_QAM256 = 1,      /* TS 38.214 Table 5.1.3.1-2 */
-  PHY_MCS_TABLE_QAM64_LOWSE = 2, /* TS 38.214 Table 5.1.3.1-3 */
-  PHY_MCS_TABLE_TP_QAM64 = 3,    /* TS 38.214 Table 6.1.4.1-1 (transform precoding) */
+  PHY_MCS_TABLE_QAM64 = 0,          /* TS 38.214 Table 5.1.3.1-1 */
+  PHY_MCS_TABLE_QAM256 = 1,         /* TS 38.214 Table 5.1.3.1-2 */
+  PHY_MCS_TABLE_QAM64_LOWSE = 2,    /* TS 38.214 Table 5.1.3.1-3 */
+  PHY_MCS_TABLE_TP_QAM64 = 3,       /* TS 38.214 Table 6.1.4.1-1 (transform precoding) */
+  PHY_MCS_TABLE_TP_QAM64_LOWSE = 4, /* TS 38.214 Table 6.1.4.1-2 (transform precoding) */
   PHY_MCS_TABLE_COUNT
 } phy_mcs_table_t;
 
@@ -31,11 +32,11 @@ typedef struct phy_mcs {
   float se;         /* spectral efficiency as printed in the table, 0 when reserved */
 } phy_mcs_t;
 
-/* "qam64", "qam256", "qam64LowSE", "tp-qam64". */
+/* "qam64", "qam256", "qam64LowSE", "tp-qam64", "tp-qam64LowSE". */
 OLIVE_API const char *phy_tbs_mcs_table_name(phy_mcs_table_t table);
 
 /* Row `mcs` (0..31) of `table`. tp_pi2bpsk is the higher-layer tp-pi2BPSK flag, which
- * selects q = 1 (else q = 2) for the q-rows of Table 6.1.4.1-1; ignored for other
+ * selects q = 1 (else q = 2) for the q-rows of Tables 6.1.4.1-1/-2; ignored for other
  * tables. Returns 0 or OLIVE_EINVAL. */
 OLIVE_API int phy_tbs_mcs_get(phy_mcs_table_t table, unsigned mcs, bool tp_pi2bpsk, phy_mcs_t *out);
 

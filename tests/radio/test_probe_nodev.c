@@ -74,6 +74,9 @@ int main(int argc, char **argv)
 #ifdef OLIVE_TEST_UHD
   const char *uhd[] = {"--driver", "uhd", "--args", "type=b200,serial=olive-no-such-usrp", NULL};
   expect_fail(probe, uhd, "serial=olive-no-such-usrp", 30.0);
+  /* A bad olive key is refused before UHD is asked at all. */
+  const char *bad[] = {"--driver", "uhd", "--args", "type=b200,clock=sideways", NULL};
+  expect_fail(probe, bad, "clock='sideways'", 10.0);
 #endif
 #ifdef OLIVE_TEST_ZMQ
   const char *zmq[] = {

@@ -128,23 +128,32 @@ void phy_scrambling_bits_ph(const phy_scrambling_t *q, uint8_t *out, const uint8
   }
 }
 
-/* LSB-first word to four MSB-first bytes: reverse the bits inside each byte. */
-static inline uint32_t rev_in_bytes(uint32_t w)
+/* LSB-first bits to MSB-first bytes: reverse the bits inside each byte. */
+static inline uint64_t rev_in_bytes(uint64_t w)
 {
-  w = ((w >> 1) & 0x55555555u) | ((w & 0x55555555u) << 1);
-  w = ((w >> 2) & 0x33333333u) | ((w & 0x33333333u) << 2);
-  return ((w >> 4) & 0x0f0f0f0fu) | ((w & 0x0f0f0f0fu) << 4);
+  w = ((w >> 1) & 0x5555555555555555ull) | ((w & 0x5555555555555555ull) << 1);
+  w = ((w >> 2) & 0x3333333333333333ull) | ((w & 0x3333333333333333ull) << 2);
+  return ((w >> 4) & 0x0f0f0f0f0f0f0f0full) | ((w & 0x0f0f0f0f0f0f0f0full) << 4);
 }
 
 /* len bits from bit 7 of in[0]; len is a multiple of 8 except in the last chunk. */
 static void packed_chunk(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c)
 {
-  for (size_t i = 0; i < len; i += 32) {
+  size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i + 64 <= len; i += 64) { /* byte k of the reversed word is output byte k */
+    uint64_t x, w = rev_in_bytes(c[i / 32] | (uint64_t)c[i / 32 + 1] << 32);
+    memcpy(&x, in + i / 8, 8);
+    x ^= w;
+    memcpy(out + i / 8, &x, 8);
+  }
+#endif
+  for (; i < len; i += 32) {
     size_t rem = len - i < 32 ? len - i : 32;
     uint32_t w = c[i / 32];
     if (rem < 32)
       w &= (1u << rem) - 1; /* bits past len stay as they are */
-    w = rev_in_bytes(w);
+    w = (uint32_t)rev_in_bytes(w);
     for (size_t k = 0; k < (rem + 7) / 8; k++)
       out[i / 8 + k] = (uint8_t)(in[i / 8 + k] ^ (w >> (8 * k)));
   }

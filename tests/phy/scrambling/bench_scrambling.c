@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* LLR descrambling throughput per variant (float and int8), 100000 LLRs per call: about
- * one 100 MHz 256QAM PDSCH/PUSCH symbol-slot worth of soft bits. */
+/* Scrambling throughput, 100000 elements per call (about one 100 MHz 256QAM PDSCH symbol
+ * on 4 layers): LLR descrambling per variant (float and int8), and bit scrambling in the
+ * one-bit-per-byte and packed forms (portable C only). */
 #include <stdio.h>
 
 #include "olive/phy/scrambling.h"
@@ -23,6 +24,20 @@ static double run(const phy_scrambling_t *q, void *buf, int i8, unsigned iters)
   }
   uint64_t dt = olive_time_ns() - t0;
   return (double)LEN * iters / (double)(dt ? dt : 1) * 1e3; /* Mllr/s */
+}
+
+static double run_bits(const phy_scrambling_t *q, void *buf, int packed, unsigned iters)
+{
+  uint64_t t0 = olive_time_ns();
+  for (unsigned i = 0; i < iters; i++) {
+    if (packed)
+      phy_scrambling_packed(q, buf, buf, LEN, 0x1234567u, 0);
+    else
+      phy_scrambling_bits(q, buf, buf, LEN, 0x1234567u, 0);
+    olive_bench_keep(buf);
+  }
+  uint64_t dt = olive_time_ns() - t0;
+  return (double)LEN * iters / (double)(dt ? dt : 1);
 }
 
 int main(int argc, char **argv)
@@ -50,6 +65,17 @@ int main(int argc, char **argv)
       olive_bench_report("scrambling_llr", keys, olive_bench_median(v, reps), "Mllr/s");
     }
     phy_scrambling_free(&q);
+  }
+  phy_scrambling_t q;
+  if (phy_scrambling_init(&q, NULL) == 0) {
+    for (int packed = 0; packed < 2; packed++) {
+      double v[64];
+      for (unsigned r = 0; r < reps; r++)
+        v[r] = run_bits(&q, buf, packed, b.smoke ? 1 : 200);
+      olive_bench_report("scrambling_bits",
+                         packed ? "form=packed len=100000" : "form=bits len=100000",
+                         olive_bench_median(v, reps), "Gbit/s");
+    }
   }
   olive_mem_free(buf);
   return 0;

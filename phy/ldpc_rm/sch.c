@@ -66,21 +66,22 @@ void phy_sch_free(phy_sch_t *q)
   q->st = NULL;
 }
 
-/* Soft LLRs a process needs at most: C N for the largest TB under either base graph,
- * plus margin for smaller TBs whose lifting size rounds up more; never below one full
- * BG1 code block. A TB beyond it is refused with OLIVE_ERANGE at decode. */
+/* Soft LLRs a process needs at most, C N_max over the TBs the args allow:
+ * BG1: C <= C(TBS_LBRM) code blocks of at most 66 * 384 (exact bound);
+ * BG2: C <= 2 when A <= 3824, else R <= 1/4 (7.2.2), which bounds A by about
+ * 0.25 / 0.926 of TBS_LBRM (same N_RE, Q_m, layers; R_LBRM = 948/1024) plus the TBS
+ * quantisation: 0.3 TBS_LBRM is used. A call beyond it (e.g. a TBS that does not belong
+ * to its rate) gets OLIVE_ERANGE at decode. */
 static size_t soft_capacity(unsigned max_tbs, unsigned *max_c)
 {
-  size_t cap = PHY_LDPC_MAX_N;
-  *max_c = 1;
-  for (int bg = PHY_LDPC_BG1; bg <= PHY_LDPC_BG2; bg++) {
-    phy_ldpc_seg_t seg;
-    if (phy_ldpc_rm_segment(max_tbs, (phy_ldpc_bg_t)bg, &seg) == 0) {
-      size_t need = (size_t)seg.c * seg.n * 5 / 4;
-      cap = need > cap ? need : cap;
-      *max_c = seg.c > *max_c ? seg.c : *max_c;
-    }
-  }
+  phy_ldpc_seg_t s1;
+  unsigned a2 = (unsigned)(0.3 * max_tbs) / 8 * 8 + 8;
+  size_t c1 = phy_ldpc_rm_segment(max_tbs, PHY_LDPC_BG1, &s1) == 0 ? s1.c : 1;
+  size_t c2 = (a2 + 24 + 3815) / 3816; /* TS 38.212 5.2.2, K_cb - L = 3816 for BG2 */
+  c2 = c2 < 2 ? 2 : c2;
+  size_t cap1 = c1 * 66 * PHY_LDPC_MAX_Z, cap2 = c2 * 50 * PHY_LDPC_MAX_Z;
+  *max_c = (unsigned)(c1 > c2 ? c1 : c2);
+  size_t cap = cap1 > cap2 ? cap1 : cap2;
   return (cap + 63) & ~(size_t)63;
 }
 

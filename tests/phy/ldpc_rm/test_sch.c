@@ -16,6 +16,7 @@
 #include "olive/phy/bits.h"
 #include "olive/phy/crc.h"
 #include "olive/phy/ldpc_rm.h"
+#include "olive/phy/tbs.h"
 #include "olive/support/error.h"
 
 static int failures;
@@ -38,7 +39,7 @@ static uint32_t rnd(void)
 }
 
 #define MAX_G 400000
-static uint8_t tb[160000 / 8], tb_out[160000 / 8], bits[MAX_G];
+static uint8_t tb[320000 / 8], tb_out[320000 / 8], bits[MAX_G];
 static int8_t llr[MAX_G];
 
 static void random_tb(unsigned a)
@@ -196,6 +197,44 @@ static void test_harq(phy_sch_t *q)
   CHECK(phy_sch_encode(q, &cfg, tb, bits) == OLIVE_ERANGE, "TB above TBS_LBRM");
 }
 
+/* Every TB the args allow fits the soft buffers: all rows of all MCS tables, 1..52 PRB
+ * (13 symbols, 12 DM-RS RE per PRB), 1..4 layers; encode and one decoder iteration must
+ * not return OLIVE_ERANGE. */
+static void test_capacity(phy_sch_t *q)
+{
+  static const unsigned prbs[] = {1, 7, 25, 52};
+  unsigned calls = 0, refused = 0;
+  for (int t = 0; t < PHY_MCS_TABLE_COUNT; t++) {
+    for (unsigned mcs = 0; mcs < 32; mcs++) {
+      phy_mcs_t m;
+      phy_tbs_mcs_get((phy_mcs_table_t)t, mcs, false, &m);
+      for (unsigned pi = 0; pi < 4 && !m.reserved; pi++) {
+        for (unsigned nl = 1; nl <= 4; nl++) {
+          phy_tbs_cfg_t tc = {.n_symb_sh = 13,
+                              .n_dmrs_prb = 12,
+                              .n_prb = prbs[pi],
+                              .n_layers = nl,
+                              .qm = m.qm,
+                              .r_x2048 = m.r_x2048};
+          phy_sch_cfg_t cfg = {.tbs = (unsigned)phy_tbs_calc(&tc),
+                               .r_x2048 = m.r_x2048,
+                               .qm = m.qm,
+                               .n_layers = nl,
+                               .g = 144 * prbs[pi] * m.qm * nl,
+                               .harq_id = 0,
+                               .new_data = true,
+                               .max_iters = 1};
+          int e = phy_sch_encode(q, &cfg, tb, bits);
+          int d = phy_sch_decode(q, &cfg, llr, tb_out, NULL);
+          refused += e == OLIVE_ERANGE || d == OLIVE_ERANGE;
+          calls++;
+        }
+      }
+    }
+  }
+  CHECK(refused == 0 && calls > 1000, "%u of %u TBs refused", refused, calls);
+}
+
 /* LBRM that really limits N_cb: 1 PRB, 1 layer, QPSK -> n_PRB,LBRM = 32,
  * N_RE = 4992, TBS_LBRM = 9224 (N_info = 9243.0, n = 8, N'_info = 9216, C = 2 ->
  * 16 ceil(9240/16) - 24 = 9224). A = 8424: C = 1, Z = 384, N = 25344,
@@ -248,13 +287,14 @@ int main(void)
     return 1;
   }
   /* TBS_LBRM for 52 PRB (n_PRB,LBRM 66), 4 layers, 256QAM */
-  CHECK(q.tbs_lbrm > 100392, "tbs_lbrm %u", q.tbs_lbrm);
+  CHECK(q.tbs_lbrm > 100392 && q.tbs_lbrm <= 320000, "tbs_lbrm %u (test buffers)", q.tbs_lbrm);
   test_structure(&q, 1000, 1000);  /* BG2, C = 1, CRC16 */
   test_structure(&q, 8424, 1500);  /* BG1, C = 1, CRC24A */
   test_structure(&q, 20496, 1500); /* BG1, C = 3 */
   test_structure(&q, 3840, 400);   /* BG2, C = 2 */
   test_round_trips(&q);
   test_harq(&q);
+  test_capacity(&q);
   test_lbrm();
   phy_sch_free(&q);
   phy_sch_free(&q);

@@ -106,8 +106,8 @@ typedef struct phy_sch_args {
   unsigned max_layers; /* 1..4: layers of one TB (TBS_LBRM uses this) */
   unsigned max_qm;     /* 2..8: largest modulation order (TBS_LBRM: 8 if 256QAM else 6) */
   unsigned nof_harq;   /* HARQ processes with soft buffers (0: encoder only), <= 32. Each
-                          holds about 1.25 C N int8 for the largest TB (TBS_LBRM without
-                          LBRM): 273 PRB, 4 layers, 256QAM is about 4.8 MB per process */
+                          holds C(TBS_LBRM) x 66 x 384 int8 (BG1 code blocks at Z = 384):
+                          273 PRB, 4 layers, 256QAM is 152 x 25344 = 3.9 MB per process */
   olive_isa_t isa;     /* LDPC encoder/decoder variant, OLIVE_ISA_AUTO normally */
 } phy_sch_args_t;
 

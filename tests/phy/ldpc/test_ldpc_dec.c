@@ -4,6 +4,7 @@
  *    codewords, decodes to the encoded bits in one iteration with the syndrome satisfied;
  *  - every SIMD variant is bit-exact with the generic reference on noisy inputs (outputs
  *    and iteration counts), for small and large Z and misaligned buffers;
+ *  - early stop on the code-block CRC;
  *  - argument checks. */
 #include <math.h>
 #include <stdio.h>
@@ -145,6 +146,51 @@ static void test_bitexact(phy_ldpc_bg_t bg, unsigned z, double snr_db, phy_ldpc_
   }
 }
 
+/* CB-CRC early stop (TS 38.212 5.2.2: CRC24B on each code block): a noiseless block stops
+ * after the first iteration with ok; random LLRs never give ok. */
+static void test_crc_stop(phy_ldpc_bg_t bg, unsigned z)
+{
+  unsigned k = phy_ldpc_bg_kb(bg) * z, f = z, kp = k - f;
+  for (unsigned i = 0; i < kp - 24; i++) {
+    c_bits[i] = (uint8_t)(rnd() & 1);
+  }
+  phy_crc_attach_bits(PHY_CRC24B, c_bits, kp - 24);
+  memset(c_bits + kp, 0, f);
+  phy_ldpc_enc_cfg_t ec = {.bg = bg, .z = z, .nof_rows = 0};
+  int n = phy_ldpc_encode_bits(&enc, &ec, c_bits, d);
+  for (int i = 0; i < n; i++) {
+    llr_buf[i] = d[i] ? -20 : 20;
+  }
+  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+    if (!have[isa]) {
+      continue;
+    }
+    phy_ldpc_dec_cfg_t cfg = {.bg = bg,
+                              .z = z,
+                              .nof_filler = f,
+                              .max_iters = 10,
+                              .stop = PHY_LDPC_STOP_CRC,
+                              .crc = PHY_CRC24B};
+    phy_ldpc_dec_result_t res = {0};
+    int err = phy_ldpc_decode(&dec[isa], &cfg, llr_buf, (unsigned)n, out[isa], &res);
+    CHECK(err == 0 && res.ok && res.iters == 1 && same_bits(out[isa], kp), "crc stop bg%d z=%u", bg,
+          z);
+  }
+  for (int i = 0; i < n; i++) {
+    llr_buf[i] = (int8_t)(rnd() & 1 ? -20 : 20);
+  }
+  phy_ldpc_dec_cfg_t cfg = {.bg = bg,
+                            .z = z,
+                            .nof_filler = f,
+                            .max_iters = 5,
+                            .stop = PHY_LDPC_STOP_CRC,
+                            .crc = PHY_CRC24B};
+  phy_ldpc_dec_result_t res = {0};
+  CHECK(phy_ldpc_decode(&dec[0], &cfg, llr_buf, (unsigned)n, out[0], &res) == 0 && !res.ok &&
+            res.iters == 5,
+        "crc on noise bg%d z=%u ok=%d iters=%u", bg, z, res.ok, res.iters);
+}
+
 static void test_args(void)
 {
   phy_ldpc_dec_cfg_t cfg = {.bg = PHY_LDPC_BG1, .z = 384, .max_iters = 6};
@@ -190,6 +236,9 @@ int main(void)
       test_bitexact(PHY_LDPC_BG1, zs[i], 3.0, PHY_LDPC_STOP_SYNDROME, m);
     }
   }
+  test_crc_stop(PHY_LDPC_BG1, 384);
+  test_crc_stop(PHY_LDPC_BG2, 64);
+  test_crc_stop(PHY_LDPC_BG1, 15);
   test_args();
   phy_ldpc_enc_free(&enc);
   for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {

@@ -27,6 +27,11 @@ struct phy_ldpc_enc_state {
   uint8_t *lam;   /* 4 core-row sums, a work block and a doubling scratch, COL_STRIDE each */
   uint8_t *par;   /* parity w_0.. one bit per byte, all rows + slack */
   uint8_t *cbits; /* the input unpacked (packed API only) */
+  /* Per edge of the lifted graph, the shifted view of its column (col_buf + P); valid
+   * for the graph in g. Rows list their columns in increasing order (ldpc_bg_table.c), so
+   * a row's systematic edges come first and an extension row's own parity edge last. */
+  const uint8_t *view[LDPC_MAX_EDGES];
+  uint8_t nof_sys[PHY_LDPC_MIN_ROWS]; /* systematic edges of each core row */
 };
 
 static const ldpc_enc_ops_t *enc_ops_for(olive_isa_t isa)
@@ -84,6 +89,9 @@ void phy_ldpc_enc_free(phy_ldpc_enc_t *q)
   q->st = NULL;
 }
 
+static uint8_t *col_buf(struct phy_ldpc_enc_state *st, unsigned col);
+static void plan_views(struct phy_ldpc_enc_state *st);
+
 /* Validates cfg, lifts the graph if (bg, z) changed; returns the number of rows. */
 static int enc_prepare(struct phy_ldpc_enc_state *st, const phy_ldpc_enc_cfg_t *cfg)
 {
@@ -96,6 +104,7 @@ static int enc_prepare(struct phy_ldpc_enc_state *st, const phy_ldpc_enc_cfg_t *
     if (err < 0) {
       return err;
     }
+    plan_views(st);
     st->have_graph = 1;
   }
   return cfg->nof_rows ? (int)cfg->nof_rows : (int)st->g.rows;
@@ -105,6 +114,21 @@ static uint8_t *col_buf(struct phy_ldpc_enc_state *st, unsigned col)
 {
   unsigned k = col < st->g.kb ? col : PHY_LDPC_BG1_KB + (col - st->g.kb);
   return st->col + (size_t)k * COL_STRIDE;
+}
+
+static void plan_views(struct phy_ldpc_enc_state *st)
+{
+  const ldpc_graph_t *g = &st->g;
+  for (unsigned e = 0; e < g->row_start[g->rows]; e++) {
+    st->view[e] = col_buf(st, g->col[e]) + g->shift[e];
+  }
+  for (unsigned r = 0; r < PHY_LDPC_MIN_ROWS; r++) {
+    unsigned n = 0;
+    for (unsigned e = g->row_start[r]; e < g->row_start[r + 1]; e++) {
+      n += g->col[e] < g->kb;
+    }
+    st->nof_sys[r] = (uint8_t)n;
+  }
 }
 
 /* Stores a block twice in a row so that any cyclic shift of it is one read. */
@@ -125,21 +149,6 @@ static void unshift(uint8_t *dst, const uint8_t *src, unsigned s, unsigned z, ui
   memcpy(dst, tmp + (z - s), z);
 }
 
-/* XOR of the views of row r's edges whose column is < col_end, skipping `skip`. */
-static void row_sum(struct phy_ldpc_enc_state *st, uint8_t *acc, unsigned r, unsigned col_end,
-                    unsigned skip)
-{
-  const ldpc_graph_t *g = &st->g;
-  const uint8_t *src[LDPC_MAX_ROW_DEG];
-  unsigned n = 0;
-  for (unsigned k = g->row_start[r]; k < g->row_start[r + 1]; k++) {
-    if (g->col[k] < col_end && g->col[k] != skip) {
-      src[n++] = col_buf(st, g->col[k]) + g->shift[k];
-    }
-  }
-  st->ops->xor_rows(acc, src, n, g->z);
-}
-
 static void encode_core(struct phy_ldpc_enc_state *st)
 {
   const ldpc_graph_t *g = &st->g;
@@ -147,7 +156,7 @@ static void encode_core(struct phy_ldpc_enc_state *st)
   uint8_t *blk = st->lam + LDPC_CORE_COLS * COL_STRIDE;
   uint8_t *tmp = blk + COL_STRIDE;
   for (unsigned r = 0; r < LDPC_CORE_COLS; r++) {
-    row_sum(st, st->lam + r * COL_STRIDE, r, kb, ~0u);
+    st->ops->xor_rows(st->lam + r * COL_STRIDE, st->view + g->row_start[r], st->nof_sys[r], z);
   }
   const uint8_t *lam[LDPC_CORE_COLS];
   for (unsigned r = 0; r < LDPC_CORE_COLS; r++) {
@@ -157,8 +166,8 @@ static void encode_core(struct phy_ldpc_enc_state *st)
   st->ops->xor_rows(blk, lam, LDPC_CORE_COLS, z);
   unshift(blk, blk, g->core_p1_shift, z, tmp);
   store_doubled(col_buf(st, kb), blk, z);
-  /* Back substitution: row core_row[k] leaves core_col[k] as its only unknown. Columns
-   * not yet solved are skipped by row_sum through col_end / skip. */
+  /* Back substitution: row core_row[k] leaves core_col[k] as its only unknown; its other
+   * core columns are the ones solved before it. */
   for (unsigned k = 1; k < LDPC_CORE_COLS; k++) {
     unsigned r = g->core_row[k], c = g->core_col[k];
     const uint8_t *src[LDPC_MAX_ROW_DEG];
@@ -189,8 +198,10 @@ static void encode_parity(struct phy_ldpc_enc_state *st, unsigned nof_rows)
   for (unsigned k = 0; k < LDPC_CORE_COLS; k++) {
     memcpy(st->par + k * z, col_buf(st, kb + k), z);
   }
+  /* Extension row r: its parity block is the XOR of all its other (shifted) blocks. */
   for (unsigned r = LDPC_CORE_COLS; r < nof_rows; r++) {
-    row_sum(st, st->par + (size_t)r * z, r, kb + LDPC_CORE_COLS, ~0u);
+    unsigned e0 = g->row_start[r], deg = g->row_start[r + 1] - e0;
+    st->ops->xor_rows(st->par + (size_t)r * z, st->view + e0, deg - 1, z);
   }
 }
 
@@ -265,10 +276,22 @@ int phy_ldpc_encode(phy_ldpc_enc_t *q, const phy_ldpc_enc_cfg_t *cfg, const uint
     return rows;
   }
   unsigned z = st->g.z, k = st->g.kb * z;
-  unpack_all(st->ops, st->cbits, c, k);
-  load_columns(st, st->cbits);
-  encode_parity(st, (unsigned)rows);
-  pack_at(st->ops, d, 0, st->cbits + 2 * z, k - 2 * z);
+  if (z % 8 == 0) {
+    /* Byte-aligned columns: unpack straight into the column buffers and copy the
+     * systematic part of d as bytes. */
+    for (unsigned j = 0; j < st->g.kb; j++) {
+      uint8_t *col = col_buf(st, j);
+      st->ops->unpack(col, c + j * z / 8, z);
+      memcpy(col + z, col, z);
+    }
+    encode_parity(st, (unsigned)rows);
+    memcpy(d, c + 2 * z / 8, (k - 2 * z) / 8);
+  } else {
+    unpack_all(st->ops, st->cbits, c, k);
+    load_columns(st, st->cbits);
+    encode_parity(st, (unsigned)rows);
+    pack_at(st->ops, d, 0, st->cbits + 2 * z, k - 2 * z);
+  }
   pack_at(st->ops, d, k - 2 * z, st->par, (size_t)rows * z);
   return (int)(k - 2 * z + (unsigned)rows * z);
 }

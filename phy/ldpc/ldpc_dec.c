@@ -106,13 +106,14 @@ static int dec_check_cfg(const phy_ldpc_dec_cfg_t *cfg, unsigned n_llr)
 }
 
 /* a[0..z) = llr[base..base+z) with -128 read as -127, 0 past n_llr. */
-static void copy_llrs(int8_t *a, const int8_t *llr, unsigned n_llr, unsigned base, unsigned z)
+static void copy_llrs(int8_t *restrict a, const int8_t *restrict llr, unsigned n_llr, unsigned base,
+                      unsigned z)
 {
   unsigned m = base < n_llr ? n_llr - base : 0;
   m = m > z ? z : m;
+  llr += base;
   for (unsigned i = 0; i < m; i++) {
-    int8_t v = llr[base + i];
-    a[i] = v < -127 ? -127 : v;
+    a[i] = (int8_t)(llr[i] < -127 ? -127 : llr[i]);
   }
   memset(a + m, 0, z - m);
 }

@@ -99,6 +99,12 @@ static void check_one(phy_ldpc_enc_t *enc, phy_ldpc_bg_t bg, unsigned z, unsigne
     diff += get_bit(d_packed, (size_t)i);
   }
   CHECK(diff == 0, "bg%d z=%u packed differs in %u bits", bg, z, diff);
+  /* Misaligned input and output buffers give the same bytes. */
+  static uint8_t c_mis[sizeof(c_packed) + 8], d_mis[sizeof(d_packed) + 8];
+  memcpy(c_mis + 1, c_packed, (k + 7) / 8);
+  CHECK(phy_ldpc_encode(enc, &cfg, c_mis + 1, d_mis + 3) == n &&
+            memcmp(d_mis + 3, d_packed, (size_t)(n + 7) / 8) == 0,
+        "bg%d z=%u misaligned buffers", bg, z);
   /* Fewer rows: a prefix of the full codeword. */
   unsigned short_rows = 4 + rnd() % (rows - 4);
   memcpy(d_ref, d_bits, (size_t)n);

@@ -242,7 +242,8 @@ static void test_capacity(phy_sch_t *q)
 static void test_lbrm(void)
 {
   phy_sch_t q;
-  phy_sch_args_t args = {.max_prb = 1, .max_layers = 1, .max_qm = 2, .nof_harq = 1};
+  phy_sch_args_t args = {
+      .max_prb = 1, .max_layers = 1, .max_qm = 2, .nof_harq = 1, .isa = OLIVE_ISA_AUTO};
   CHECK(phy_sch_init(&q, &args) == 0, "init small");
   CHECK(q.tbs_lbrm == 9224, "TBS_LBRM %u", q.tbs_lbrm);
   phy_ldpc_seg_t s;

@@ -108,7 +108,8 @@ typedef struct phy_sch_args {
   unsigned nof_harq;   /* HARQ processes with soft buffers (0: encoder only), <= 32. Each
                           holds C(TBS_LBRM) x 66 x 384 int8 (BG1 code blocks at Z = 384):
                           273 PRB, 4 layers, 256QAM is 152 x 25344 = 3.9 MB per process */
-  olive_isa_t isa;     /* LDPC encoder/decoder variant, OLIVE_ISA_AUTO normally */
+  olive_isa_t isa;     /* LDPC encoder/decoder variant: OLIVE_ISA_AUTO normally (0 is
+                          OLIVE_ISA_GENERIC, the slow portable decoder) */
 } phy_sch_args_t;
 
 typedef struct phy_sch_cfg {

@@ -6,7 +6,8 @@
  * d_{K'-2Z}..d_{K-2Z-1} (5.3.2: d_{k-2Z} = c_k, and c_k = <NULL> for K' <= k < K); bit
  * selection (5.4.2.1) skips them. The buffer is therefore walked as runs of contiguous
  * valid positions: [k0, fs), [fe, N_cb), [0, fs), ... Bit interleaving (5.4.2.2) writes
- * e_{i E/Qm + j} to f_{i + j Qm}, done on the fly while walking. */
+ * e_{i E/Qm + j} to f_{i + j Qm}; e is built (or, receiving, taken apart) in chunks of
+ * RM_CHUNK bits between the walk and the interleaver, so no per-call buffer is needed. */
 #include <stddef.h>
 #include <string.h>
 

@@ -8,7 +8,8 @@
  * fc32: 10,000 slots of 1,920 samples = 10 s of air time at 1.92 Msps, 19.2 Msamples in
  * each direction (run unpaced: the sample count is what matters, not wall time).
  * sc16: 500 slots; expected values are quantised in the test (round(x * 32767) / 32767,
- * srsRAN's INT16_MAX scaling) independently of the driver's conversion. */
+ * srsRAN's INT16_MAX scaling) independently of the driver's conversion.
+ * 2 channels: 500 slots over tx_port0/1 and rx_port0/1, each channel its own stream. */
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
@@ -25,7 +26,7 @@
 typedef struct side {
   const char *args;
   uint64_t seed, peer_seed;
-  unsigned nof_slots;
+  unsigned nof_slots, nch;
   bool sc16; /* the peer->us direction is sc16 */
   olive_radio_t radio;
   uint64_t bad_samples, bad_ts, errors;
@@ -38,11 +39,12 @@ static olive_radio_cf_t quant(olive_radio_cf_t x)
   return re + im * I;
 }
 
-static void check_slot(side_t *s, const olive_radio_cf_t *rx, uint64_t ts)
+/* Channel ch of a side carries stream seed * 16 + ch, so crossed channels are caught. */
+static void check_slot(side_t *s, const olive_radio_cf_t *rx, uint64_t ts, unsigned ch)
 {
   for (uint32_t i = 0; i < SLOT; i++) {
     uint64_t t = ts + i;
-    olive_radio_cf_t want = t < ADV * SLOT ? 0 : test_sample(s->peer_seed, t);
+    olive_radio_cf_t want = t < ADV * SLOT ? 0 : test_sample(s->peer_seed * 16 + ch, t);
     if (s->sc16)
       want = quant(want);
     if (memcmp(&want, &rx[i], sizeof(want)) != 0)
@@ -53,37 +55,45 @@ static void check_slot(side_t *s, const olive_radio_cf_t *rx, uint64_t ts)
 static void *run(void *arg)
 {
   side_t *s = arg;
-  olive_radio_cf_t *rx = olive_mem_calloc(SLOT, sizeof(*rx));
-  olive_radio_cf_t *tx = olive_mem_calloc(SLOT, sizeof(*tx));
+  olive_radio_cf_t *rx[2], *tx[2];
+  for (unsigned c = 0; c < 2; c++) {
+    rx[c] = olive_mem_calloc(SLOT, sizeof(olive_radio_cf_t));
+    tx[c] = olive_mem_calloc(SLOT, sizeof(olive_radio_cf_t));
+  }
   for (unsigned k = 0; k < s->nof_slots; k++) {
     uint64_t ts = 0;
-    olive_radio_cf_t *rb[1] = {rx};
-    if (olive_radio_rx(&s->radio, rb, SLOT, &ts) != (int)SLOT) {
+    if (olive_radio_rx(&s->radio, rx, SLOT, &ts) != (int)SLOT) {
       s->errors++;
       break;
     }
     s->bad_ts += ts != (uint64_t)k * SLOT;
-    check_slot(s, rx, ts);
     uint64_t tts = ts + ADV * SLOT;
-    for (uint32_t i = 0; i < SLOT; i++)
-      tx[i] = test_sample(s->seed, tts + i);
-    const olive_radio_cf_t *tb[1] = {tx};
-    if (olive_radio_tx(&s->radio, tb, SLOT, tts, 0) != (int)SLOT) {
+    for (unsigned c = 0; c < s->nch; c++) {
+      check_slot(s, rx[c], ts, c);
+      for (uint32_t i = 0; i < SLOT; i++)
+        tx[c][i] = test_sample(s->seed * 16 + c, tts + i);
+    }
+    if (olive_radio_tx(&s->radio, (const olive_radio_cf_t *const *)tx, SLOT, tts, 0) != (int)SLOT) {
       s->errors++;
       break;
     }
   }
-  olive_mem_free(rx);
-  olive_mem_free(tx);
+  for (unsigned c = 0; c < 2; c++) {
+    olive_mem_free(rx[c]);
+    olive_mem_free(tx[c]);
+  }
   return NULL;
 }
 
-static void run_pair(const char *args_a, const char *args_b, unsigned slots, bool sc16)
+static void run_pair(const char *args_a, const char *args_b, unsigned slots, bool sc16,
+                     unsigned nch)
 {
-  side_t a = {.args = args_a, .seed = 1, .peer_seed = 2, .nof_slots = slots, .sc16 = sc16};
-  side_t b = {.args = args_b, .seed = 2, .peer_seed = 1, .nof_slots = slots, .sc16 = sc16};
-  REQUIRE(olive_radio_open(&a.radio, "zmq", a.args, 1) == OLIVE_OK);
-  REQUIRE(olive_radio_open(&b.radio, "zmq", b.args, 1) == OLIVE_OK);
+  side_t a = {
+      .args = args_a, .seed = 1, .peer_seed = 2, .nof_slots = slots, .sc16 = sc16, .nch = nch};
+  side_t b = {
+      .args = args_b, .seed = 2, .peer_seed = 1, .nof_slots = slots, .sc16 = sc16, .nch = nch};
+  REQUIRE(olive_radio_open(&a.radio, "zmq", a.args, nch) == OLIVE_OK);
+  REQUIRE(olive_radio_open(&b.radio, "zmq", b.args, nch) == OLIVE_OK);
   CHECK(olive_radio_set_srate(&a.radio, 1.92e6) == OLIVE_OK);
   CHECK(olive_radio_set_srate(&b.radio, 1.92e6) == OLIVE_OK);
   REQUIRE(olive_radio_start(&a.radio) == OLIVE_OK);
@@ -120,11 +130,17 @@ int main(int argc, char **argv)
 {
   unsigned slots = argc > 1 ? (unsigned)atoi(argv[1]) : 10000;
   run_pair("tx_port=tcp://127.0.0.1:24700,rx_port=tcp://127.0.0.1:24701,id=gnb",
-           "tx_port=tcp://127.0.0.1:24701,rx_port=tcp://127.0.0.1:24700,id=ue", slots, false);
+           "tx_port=tcp://127.0.0.1:24701,rx_port=tcp://127.0.0.1:24700,id=ue", slots, false, 1);
   run_pair("tx_port=tcp://127.0.0.1:24702,rx_port=tcp://127.0.0.1:24703,id=gnb,"
            "tx_format=sc16,rx_format=sc16",
            "tx_port=tcp://127.0.0.1:24703,rx_port=tcp://127.0.0.1:24702,id=ue,"
            "tx_format=sc16,rx_format=sc16",
-           500, true);
+           500, true, 1);
+  /* Two channels (2x2): per-channel ports tx_port0/1, rx_port0/1. */
+  run_pair("tx_port0=tcp://127.0.0.1:24704,tx_port1=tcp://127.0.0.1:24705,"
+           "rx_port0=tcp://127.0.0.1:24706,rx_port1=tcp://127.0.0.1:24707",
+           "tx_port0=tcp://127.0.0.1:24706,tx_port1=tcp://127.0.0.1:24707,"
+           "rx_port0=tcp://127.0.0.1:24704,rx_port1=tcp://127.0.0.1:24705",
+           500, false, 2);
   return test_report("radio_zmq_loopback");
 }

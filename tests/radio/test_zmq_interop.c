@@ -102,6 +102,41 @@ static void run_case(bool sc16, const char *args, const char *our_tx, const char
   peer_stop(&p);
 }
 
+/* tx_type=pub / rx_type=sub (srsRAN's broadcast variant): no requests, the publisher
+ * never waits. A subscriber joining late misses the first messages (ZeroMQ's "slow
+ * joiner"), so the check is that what arrives is the publisher's stream from a message
+ * boundary on, contiguous and exact. */
+static void test_pub_sub(void)
+{
+  olive_radio_t pub, sub;
+  REQUIRE(olive_radio_open(&sub, "zmq", "rx_port=tcp://127.0.0.1:24714,rx_type=sub", 1) == 0);
+  REQUIRE(olive_radio_open(&pub, "zmq", "tx_port=tcp://127.0.0.1:24714,tx_type=pub", 1) == 0);
+  REQUIRE(olive_radio_start(&sub) == 0 && olive_radio_start(&pub) == 0);
+  olive_sleep_ns(300000000); /* let the subscription reach the publisher */
+  static olive_radio_cf_t tx[1000], rx[5000];
+  const olive_radio_cf_t *tb[1] = {tx};
+  for (unsigned k = 0; k < 20; k++) {
+    for (unsigned i = 0; i < 1000; i++)
+      tx[i] = test_sample(11, k * 1000 + i);
+    CHECK(olive_radio_tx(&pub, tb, 1000, k * 1000, 0) == 1000);
+  }
+  olive_radio_cf_t *rb[1] = {rx};
+  uint64_t ts;
+  REQUIRE(olive_radio_rx(&sub, rb, 5000, &ts) == 5000);
+  uint64_t k0 = 0;
+  while (k0 < 20 && memcmp(&rx[0], &(olive_radio_cf_t){test_sample(11, k0 * 1000)}, 8) != 0)
+    k0++;
+  CHECK(k0 <= 15);
+  unsigned bad = 0;
+  for (unsigned i = 0; i < 5000; i++) {
+    olive_radio_cf_t want = test_sample(11, k0 * 1000 + i);
+    bad += memcmp(&want, &rx[i], sizeof(want)) != 0;
+  }
+  CHECK(bad == 0);
+  olive_radio_close(&pub);
+  olive_radio_close(&sub);
+}
+
 int main(void)
 {
   run_case(false, "tx_port=tcp://127.0.0.1:24710,rx_port=tcp://127.0.0.1:24711",
@@ -110,5 +145,6 @@ int main(void)
            "tx_port0=tcp://127.0.0.1:24712,rx_port0=tcp://127.0.0.1:24713,tx_format=sc16,"
            "rx_format=sc16,base_srate=23.04e6,id=ue,trx_timeout_ms=2000",
            "tcp://127.0.0.1:24712", "tcp://127.0.0.1:24713");
+  test_pub_sub();
   return test_report("radio_zmq_interop");
 }

@@ -3,7 +3,8 @@
  *  - UHD with no USRP attached (none exists on CI): exit status 1 within 30 s (the
  *    issue's "fails at start-up within seconds"), and stderr names the device_args;
  *  - ZMQ with fail_on_disconnect and no peer: exit status 1 after trx_timeout_ms;
- *  - ZMQ with a misspelt key: exit status 1, the message names the key. */
+ *  - ZMQ with a misspelt key: exit status 1, the message names the key;
+ *  - the file driver with a missing recording: exit status 1, the path is named. */
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -71,6 +72,8 @@ int main(int argc, char **argv)
 {
   REQUIRE(argc == 2);
   const char *probe = argv[1];
+  const char *file[] = {"--driver", "file", "--args", "rx_file=/nonexistent/olive-capture", NULL};
+  expect_fail(probe, file, "/nonexistent/olive-capture.sigmf-meta", 10.0);
 #ifdef OLIVE_TEST_UHD
   const char *uhd[] = {"--driver", "uhd", "--args", "type=b200,serial=olive-no-such-usrp", NULL};
   expect_fail(probe, uhd, "serial=olive-no-such-usrp", 30.0);

@@ -99,17 +99,32 @@ int phy_ldpc_rm_k0(phy_ldpc_bg_t bg, unsigned z, unsigned n_cb, unsigned rv)
   return (int)k0;
 }
 
-int phy_ldpc_rm_e(unsigned g, unsigned c, unsigned r, unsigned n_layers, unsigned qm)
+int phy_ldpc_rm_e_cbg(unsigned g, unsigned c, unsigned r, unsigned n_layers, unsigned qm,
+                      const uint8_t *scheduled)
 {
   if (c == 0 || r >= c || n_layers == 0 || qm == 0 || g % (n_layers * qm) != 0) {
     return OLIVE_EINVAL;
   }
-  /* TS 38.212 5.4.2.1 with C' = C (every code block scheduled, j = r) */
+  /* TS 38.212 5.4.2.1: C' scheduled code blocks, j = index of r among them */
+  unsigned c_sched = 0, j = 0;
+  for (unsigned i = 0; i < c; i++) {
+    unsigned on = scheduled == NULL || scheduled[i] != 0;
+    j += on && i < r;
+    c_sched += on;
+  }
+  if (scheduled != NULL && scheduled[r] == 0) {
+    return 0;
+  }
   unsigned step = n_layers * qm;
   unsigned syms = g / step; /* G / (N_L Q_m) */
-  unsigned lo = syms / c;
-  if (r <= c - (syms % c) - 1) {
+  unsigned lo = syms / c_sched;
+  if (j <= c_sched - (syms % c_sched) - 1) {
     return (int)(step * lo);
   }
   return (int)(step * (lo + 1));
+}
+
+int phy_ldpc_rm_e(unsigned g, unsigned c, unsigned r, unsigned n_layers, unsigned qm)
+{
+  return phy_ldpc_rm_e_cbg(g, c, r, n_layers, qm, NULL);
 }

@@ -152,6 +152,13 @@ static void test_ncb_k0_e(void)
   CHECK(phy_ldpc_rm_e(1200, 2, 1, 2, 6) == 600, "E 2 layers");
   CHECK(phy_ldpc_rm_e(1001, 3, 0, 1, 2) == OLIVE_EINVAL, "G not multiple");
   CHECK(phy_ldpc_rm_e(1000, 3, 3, 1, 2) == OLIVE_EINVAL, "r >= C");
+  /* With CBGTI: C = 4, blocks 0, 2, 3 scheduled -> C' = 3 and j = 0, 1, 2 for them, so
+   * E = 332, 0, 334, 334 (same split as above); all four sum to G. */
+  static const uint8_t sched[4] = {1, 0, 1, 1};
+  CHECK(phy_ldpc_rm_e_cbg(1000, 4, 0, 1, 2, sched) == 332, "cbg E0");
+  CHECK(phy_ldpc_rm_e_cbg(1000, 4, 1, 1, 2, sched) == 0, "cbg E1 unscheduled");
+  CHECK(phy_ldpc_rm_e_cbg(1000, 4, 2, 1, 2, sched) == 334, "cbg E2");
+  CHECK(phy_ldpc_rm_e_cbg(1000, 4, 3, 1, 2, sched) == 334, "cbg E3");
 }
 
 /* Hand example of 5.4.2.2: E = 8, Q_m = 4 (E/Q_m = 2): f_{i + 4j} = e_{2i + j}, so

@@ -68,6 +68,12 @@ OLIVE_API int phy_ldpc_rm_k0(phy_ldpc_bg_t bg, unsigned z, unsigned n_cb, unsign
  * n_layers N_L, Q_m. G must be a multiple of N_L Q_m. Returns E_r or OLIVE_EINVAL. */
 OLIVE_API int phy_ldpc_rm_e(unsigned g, unsigned c, unsigned r, unsigned n_layers, unsigned qm);
 
+/* The same with code block groups: scheduled[0..c-1] (0/1) marks the code blocks the
+ * CBGTI schedules; C' is their number, unscheduled blocks get E_r = 0 and j counts the
+ * scheduled ones before r (5.4.2.1). scheduled NULL means all. */
+OLIVE_API int phy_ldpc_rm_e_cbg(unsigned g, unsigned c, unsigned r, unsigned n_layers, unsigned qm,
+                                const uint8_t *scheduled);
+
 /* Per code block rate-matching parameters. */
 typedef struct phy_ldpc_rm_cfg {
   phy_ldpc_bg_t bg;

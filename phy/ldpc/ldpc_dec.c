@@ -17,10 +17,11 @@ struct phy_ldpc_dec_state {
   void (*pack)(uint8_t *dst, const uint8_t *src, size_t nbits); /* the encoder's packer */
   ldpc_graph_t g;
   int have_graph;
-  int8_t *app_mem;              /* LDPC_MAX_COLS columns, LDPC_APP_STRIDE bytes each */
-  int8_t *app[LDPC_MAX_COLS];   /* logical 0 of each column */
+  int16_t *app_mem;             /* LDPC_MAX_COLS columns, LDPC_APP_STRIDE values each */
+  int16_t *app[LDPC_MAX_COLS];  /* logical 0 of each column */
   int8_t *r;                    /* LDPC_MAX_EDGES blocks of PHY_LDPC_MAX_Z */
   int8_t *q;                    /* LDPC_MAX_ROW_DEG blocks of PHY_LDPC_MAX_Z */
+  int16_t *q16;                 /* LDPC_MAX_ROW_DEG blocks of PHY_LDPC_MAX_Z */
   uint8_t bits[PHY_LDPC_MAX_K]; /* hard decisions, one per byte */
   uint8_t packed[PHY_LDPC_MAX_K / 8 + 8];
 };
@@ -61,10 +62,11 @@ int phy_ldpc_dec_init(phy_ldpc_dec_t *q, const phy_ldpc_dec_args_t *args)
   q->isa = isa;
   st->ops = ops;
   st->pack = enc->pack;
-  st->app_mem = olive_mem_alloc((size_t)LDPC_MAX_COLS * LDPC_APP_STRIDE);
+  st->app_mem = olive_mem_calloc((size_t)LDPC_MAX_COLS * LDPC_APP_STRIDE, sizeof(int16_t));
+  st->q16 = olive_mem_calloc((size_t)LDPC_MAX_ROW_DEG * PHY_LDPC_MAX_Z, sizeof(int16_t));
   st->r = olive_mem_alloc((size_t)LDPC_MAX_EDGES * PHY_LDPC_MAX_Z);
   st->q = olive_mem_alloc((size_t)LDPC_MAX_ROW_DEG * PHY_LDPC_MAX_Z);
-  if (st->app_mem == NULL || st->r == NULL || st->q == NULL) {
+  if (st->app_mem == NULL || st->r == NULL || st->q == NULL || st->q16 == NULL) {
     phy_ldpc_dec_free(q);
     return OLIVE_ENOMEM;
   }
@@ -82,6 +84,7 @@ void phy_ldpc_dec_free(phy_ldpc_dec_t *q)
   olive_mem_free(q->st->app_mem);
   olive_mem_free(q->st->r);
   olive_mem_free(q->st->q);
+  olive_mem_free(q->st->q16);
   olive_mem_free(q->st);
   q->st = NULL;
 }
@@ -106,16 +109,16 @@ static int dec_check_cfg(const phy_ldpc_dec_cfg_t *cfg, unsigned n_llr)
 }
 
 /* a[0..z) = llr[base..base+z) with -128 read as -127, 0 past n_llr. */
-static void copy_llrs(int8_t *restrict a, const int8_t *restrict llr, unsigned n_llr, unsigned base,
-                      unsigned z)
+static void copy_llrs(int16_t *restrict a, const int8_t *restrict llr, unsigned n_llr,
+                      unsigned base, unsigned z)
 {
   unsigned m = base < n_llr ? n_llr - base : 0;
   m = m > z ? z : m;
   llr += base;
   for (unsigned i = 0; i < m; i++) {
-    a[i] = (int8_t)(llr[i] < -127 ? -127 : llr[i]);
+    a[i] = (int16_t)(llr[i] < -127 ? -127 : llr[i]);
   }
-  memset(a + m, 0, z - m);
+  memset(a + m, 0, (z - m) * sizeof(*a));
 }
 
 /* Loads the channel LLRs into the APP columns (both copies): the punctured c_0..c_{2Z-1}
@@ -125,16 +128,16 @@ static void load_app(struct phy_ldpc_dec_state *st, const phy_ldpc_dec_cfg_t *cf
 {
   unsigned z = st->g.z, k = st->g.kb * z, f0 = k - cfg->nof_filler;
   for (unsigned c = 0; c < ncols; c++) {
-    int8_t *a = st->app[c];
+    int16_t *a = st->app[c];
     if (c < 2) {
-      memset(a, 0, z);
+      memset(a, 0, z * sizeof(*a));
     } else {
       copy_llrs(a, llr, n_llr, (c - 2) * z, z);
     }
     for (unsigned n = f0 > c * z ? f0 : c * z; n < k && n < (c + 1) * z; n++) {
-      a[n - c * z] = 127;
+      a[n - c * z] = LDPC_APP_KNOWN;
     }
-    memcpy(a + z, a, z);
+    memcpy(a + z, a, z * sizeof(*a));
   }
 }
 
@@ -147,6 +150,7 @@ static void layer_of(struct phy_ldpc_dec_state *st, unsigned row, ldpc_dec_layer
   l->stride = ldpc_round_vec(g->z);
   l->r = st->r + (size_t)e0 * l->stride;
   l->q = st->q;
+  l->q16 = st->q16;
   l->cols = g->col + e0;
   l->shifts = g->shift + e0;
   l->deg = g->row_start[row + 1] - e0;
@@ -170,10 +174,10 @@ static void hard_decide(struct phy_ldpc_dec_state *st, unsigned nbits, uint8_t *
 {
   unsigned z = st->g.z;
   for (unsigned c = 0; c * z < nbits; c++) {
-    const uint8_t *a = (const uint8_t *)st->app[c];
+    const uint16_t *a = (const uint16_t *)st->app[c];
     uint8_t *b = st->bits + c * z;
     for (unsigned i = 0; i < z; i++) {
-      b[i] = a[i] >> 7;
+      b[i] = (uint8_t)(a[i] >> 15);
     }
   }
   unsigned bulk = nbits & ~7u;

@@ -1,21 +1,44 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AVX2 decoder layer kernel: 32 lanes of Z per vector, same arithmetic as
- * ldpc_dec_generic.c. A chunk with fewer than 32 valid lanes is written back lane by lane,
- * as AVX2 has no byte-masked store. */
+/* AVX2 decoder layer kernel: 32 lanes of Z per step (int8 messages, int16 APPs in two
+ * vectors), same arithmetic as ldpc_dec_generic.c. A chunk with fewer than 32 valid lanes
+ * is written back lane by lane, as AVX2 has no masked 16-bit store. */
 #include <immintrin.h>
 
 #include "ldpc_internal.h"
 
-static void chunk_pass1(const ldpc_dec_layer_t *l, int8_t *const *col, unsigned k, __m256i *m1o,
+static __m256i lo_epi16(__m256i r8)
+{
+  return _mm256_cvtepi8_epi16(_mm256_castsi256_si128(r8));
+}
+
+static __m256i hi_epi16(__m256i r8)
+{
+  return _mm256_cvtepi8_epi16(_mm256_extracti128_si256(r8, 1));
+}
+
+/* 32 int16 (two vectors, lane order) to 32 saturated int8 in lane order. */
+static __m256i packs_ordered(__m256i t0, __m256i t1)
+{
+  return _mm256_permute4x64_epi64(_mm256_packs_epi16(t0, t1), 0xd8);
+}
+
+/* t = app - r for one edge and chunk (two int16 vectors) and q = clamp(t) (int8). */
+static __m256i edge_q(const int16_t *a, __m256i r, __m256i *t0, __m256i *t1)
+{
+  *t0 = _mm256_sub_epi16(_mm256_loadu_si256((const __m256i *)a), lo_epi16(r));
+  *t1 = _mm256_sub_epi16(_mm256_loadu_si256((const __m256i *)(a + 16)), hi_epi16(r));
+  return _mm256_max_epi8(packs_ordered(*t0, *t1), _mm256_set1_epi8(-127));
+}
+
+/* Min-sum check-node pass over one 32-lane chunk: m1/m2 and the sign parity of the q's;
+ * the second pass recomputes t and q. */
+static void chunk_pass1(const ldpc_dec_layer_t *l, int16_t *const *col, unsigned k, __m256i *m1o,
                         __m256i *m2o, __m256i *sgo)
 {
-  const __m256i lo = _mm256_set1_epi8(-127);
-  __m256i m1 = _mm256_set1_epi8(127), m2 = m1, sg = _mm256_setzero_si256();
+  __m256i m1 = _mm256_set1_epi8(127), m2 = m1, sg = _mm256_setzero_si256(), t0, t1;
   for (unsigned e = 0; e < l->deg; e++) {
-    __m256i a = _mm256_loadu_si256((const __m256i *)(col[e] + l->shifts[e] + k));
     __m256i r = _mm256_load_si256((const __m256i *)(l->r + e * l->stride + k));
-    __m256i q = _mm256_max_epi8(_mm256_subs_epi8(a, r), lo);
-    _mm256_store_si256((__m256i *)(l->q + e * l->stride + k), q);
+    __m256i q = edge_q(col[e] + l->shifts[e] + k, r, &t0, &t1);
     __m256i ab = _mm256_abs_epi8(q);
     m2 = _mm256_min_epu8(m2, _mm256_max_epu8(m1, ab));
     m1 = _mm256_min_epu8(m1, ab);
@@ -24,23 +47,30 @@ static void chunk_pass1(const ldpc_dec_layer_t *l, int8_t *const *col, unsigned 
   *m1o = m1, *m2o = m2, *sgo = sg;
 }
 
-/* Writes lanes [k, k + 32) of the row-domain result back to column position (s + lane) mod
- * z, in both copies. */
-static void store_app(int8_t *col, unsigned s, unsigned z, unsigned k, __m256i ap)
+static void store2(int16_t *p, __m256i a0, __m256i a1)
 {
-  int8_t *p = col + s + k;
+  _mm256_storeu_si256((__m256i *)p, a0);
+  _mm256_storeu_si256((__m256i *)(p + 16), a1);
+}
+
+/* Writes lanes [k, k + 32) of the new APPs back to column position (s + lane) mod z, in
+ * both copies. */
+static void store_app(int16_t *col, unsigned s, unsigned z, unsigned k, __m256i a0, __m256i a1)
+{
+  int16_t *p = col + s + k;
   if (z - k >= 32) {
-    _mm256_storeu_si256((__m256i *)p, ap);
+    store2(p, a0, a1);
     if (k + 32 > z - s) {
-      _mm256_storeu_si256((__m256i *)(p - z), ap);
+      store2(p - z, a0, a1);
     }
     if (k < z - s) {
-      _mm256_storeu_si256((__m256i *)(p + z), ap);
+      store2(p + z, a0, a1);
     }
     return;
   }
-  int8_t v[32] __attribute__((aligned(32)));
-  _mm256_store_si256((__m256i *)v, ap);
+  int16_t v[32] __attribute__((aligned(32)));
+  _mm256_store_si256((__m256i *)v, a0);
+  _mm256_store_si256((__m256i *)(v + 16), a1);
   for (unsigned i = 0; i < z - k; i++) {
     unsigned pos = s + k + i >= z ? s + k + i - z : s + k + i;
     col[pos] = v[i];
@@ -50,10 +80,9 @@ static void store_app(int8_t *col, unsigned s, unsigned z, unsigned k, __m256i a
 
 static void layer_avx2(const ldpc_dec_layer_t *l)
 {
-  const __m256i lo = _mm256_set1_epi8(-127), c3f = _mm256_set1_epi8(0x3f);
-  const __m256i one = _mm256_set1_epi8(1);
+  const __m256i c3f = _mm256_set1_epi8(0x3f), one = _mm256_set1_epi8(1);
   const __m256i c1f = l->ext ? _mm256_set1_epi8(0x1f) : _mm256_setzero_si256();
-  int8_t *col[LDPC_MAX_ROW_DEG];
+  int16_t *col[LDPC_MAX_ROW_DEG];
   for (unsigned e = 0; e < l->deg; e++) {
     col[e] = l->app[l->cols[e]];
   }
@@ -62,16 +91,19 @@ static void layer_avx2(const ldpc_dec_layer_t *l)
     __m256i m1, m2, sg;
     chunk_pass1(l, col, k, &m1, &m2, &sg);
     for (unsigned e = 0; e < l->deg; e++) {
-      __m256i q = _mm256_load_si256((const __m256i *)(l->q + e * l->stride + k));
+      int8_t *rp = l->r + e * l->stride + k;
+      __m256i t0, t1;
+      __m256i q =
+          edge_q(col[e] + l->shifts[e] + k, _mm256_load_si256((const __m256i *)rp), &t0, &t1);
       __m256i ab = _mm256_abs_epi8(q);
       __m256i mag = _mm256_blendv_epi8(m1, m2, _mm256_cmpeq_epi8(ab, m1));
       __m256i sc = _mm256_sub_epi8(mag, _mm256_and_si256(_mm256_srli_epi16(mag, 2), c3f));
       sc = _mm256_sub_epi8(sc, _mm256_and_si256(_mm256_srli_epi16(mag, 3), c1f));
       /* sign_epi8 negates where the other edges' sign parity is 1; "| 1" avoids zeroing. */
       __m256i r = _mm256_sign_epi8(sc, _mm256_or_si256(_mm256_xor_si256(sg, q), one));
-      _mm256_store_si256((__m256i *)(l->r + e * l->stride + k), r);
-      __m256i ap = _mm256_max_epi8(_mm256_adds_epi8(q, r), lo);
-      store_app(col[e], l->shifts[e], z, k, ap);
+      _mm256_store_si256((__m256i *)rp, r);
+      store_app(col[e], l->shifts[e], z, k, _mm256_add_epi16(t0, lo_epi16(r)),
+                _mm256_add_epi16(t1, hi_epi16(r)));
     }
   }
 }
@@ -80,12 +112,13 @@ static int row_ok_avx2(const ldpc_dec_layer_t *l)
 {
   unsigned z = l->z;
   for (unsigned k = 0; k < z; k += 32) {
-    __m256i x = _mm256_setzero_si256();
+    __m256i x0 = _mm256_setzero_si256(), x1 = x0;
     for (unsigned e = 0; e < l->deg; e++) {
-      const int8_t *p = l->app[l->cols[e]] + l->shifts[e] + k;
-      x = _mm256_xor_si256(x, _mm256_loadu_si256((const __m256i *)p));
+      const int16_t *a = l->app[l->cols[e]] + l->shifts[e] + k;
+      x0 = _mm256_xor_si256(x0, _mm256_loadu_si256((const __m256i *)a));
+      x1 = _mm256_xor_si256(x1, _mm256_loadu_si256((const __m256i *)(a + 16)));
     }
-    uint32_t m = (uint32_t)_mm256_movemask_epi8(x);
+    uint32_t m = (uint32_t)_mm256_movemask_epi8(packs_ordered(x0, x1));
     if (z - k < 32) {
       m &= (1u << (z - k)) - 1;
     }

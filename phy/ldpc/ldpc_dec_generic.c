@@ -9,11 +9,11 @@ static int clamp127(int x)
 }
 
 /* Writes the row-domain value v of lane i back to both copies of the column. */
-static void app_store(int8_t *col, unsigned s, unsigned z, unsigned i, int8_t v)
+static void app_store(int16_t *col, unsigned s, unsigned z, unsigned i, int v)
 {
   unsigned p = i + s >= z ? i + s - z : i + s;
-  col[p] = v;
-  col[p + z] = v;
+  col[p] = (int16_t)v;
+  col[p + z] = (int16_t)v;
 }
 
 static void layer_generic(const ldpc_dec_layer_t *l)
@@ -22,8 +22,10 @@ static void layer_generic(const ldpc_dec_layer_t *l)
   for (unsigned i = 0; i < z; i++) {
     int m1 = 127, m2 = 127, sgn = 0;
     for (unsigned e = 0; e < deg; e++) {
-      const int8_t *view = l->app[l->cols[e]] + l->shifts[e];
-      int q = clamp127(view[i] - l->r[e * l->stride + i]);
+      const int16_t *view = l->app[l->cols[e]] + l->shifts[e];
+      int t = view[i] - l->r[e * l->stride + i];
+      int q = clamp127(t);
+      l->q16[e * l->stride + i] = (int16_t)t;
       l->q[e * l->stride + i] = (int8_t)q;
       int a = q < 0 ? -q : q;
       if (a < m1) {
@@ -43,7 +45,7 @@ static void layer_generic(const ldpc_dec_layer_t *l)
         r = -r;
       }
       l->r[e * l->stride + i] = (int8_t)r;
-      app_store(l->app[l->cols[e]], l->shifts[e], z, i, (int8_t)clamp127(q + r));
+      app_store(l->app[l->cols[e]], l->shifts[e], z, i, l->q16[e * l->stride + i] + r);
     }
   }
 }

@@ -64,19 +64,22 @@ extern const ldpc_enc_ops_t ldpc_enc_ops_generic;
 extern const ldpc_enc_ops_t ldpc_enc_ops_avx2;
 extern const ldpc_enc_ops_t ldpc_enc_ops_avx512;
 
-/* Decoder APP storage (ldpc_dec.c): each column is kept as its Z LLRs twice in a row, so a
- * cyclic shift by s is the read of Z bytes at offset s. The canonical copy starts at
- * logical 0; logical -LDPC_MAX_Z .. 3 LDPC_MAX_Z is allocated because a kernel writes a
- * row-domain block back at offsets s - Z, s and s + Z (only the parts landing in [0, 2Z)
- * matter; see ldpc_dec_generic.c). */
+/* Decoder APP storage (ldpc_dec.c): int16 per variable, each column kept as its Z values
+ * twice in a row so a cyclic shift by s is the read of Z values at offset s. The canonical
+ * copy starts at logical 0; logical -LDPC_MAX_Z .. 3 LDPC_MAX_Z is allocated because a
+ * kernel writes a row-domain block back at offsets s - Z, s and s + Z (only the parts
+ * landing in [0, 2Z) matter; see ldpc_dec_generic.c). The APP never saturates: it is the
+ * channel LLR (|.| <= 127, or LDPC_APP_KNOWN) plus at most 30 messages of |.| <= 127. */
 #define LDPC_APP_PRE    PHY_LDPC_MAX_Z
 #define LDPC_APP_STRIDE (4 * PHY_LDPC_MAX_Z)
+#define LDPC_APP_KNOWN  16384 /* APP of a filler bit: certainly 0 */
 
 /* One check row of the layered schedule, TS 38.212 5.3.2 H lifted by Z. */
 typedef struct ldpc_dec_layer {
-  int8_t *const *app;     /* per column, logical 0 of its APP buffer */
+  int16_t *const *app;    /* per column, logical 0 of its APP buffer */
   int8_t *r;              /* check-to-variable messages, deg blocks of `stride` bytes */
-  int8_t *q;              /* scratch, deg blocks of `stride` bytes */
+  int8_t *q;              /* scratch, deg blocks of `stride` values */
+  int16_t *q16;           /* scratch, deg blocks of `stride` values */
   const uint8_t *cols;    /* the row's deg columns */
   const uint16_t *shifts; /* and their shifts P = V mod Z */
   unsigned deg;
@@ -86,13 +89,14 @@ typedef struct ldpc_dec_layer {
 } ldpc_dec_layer_t;
 
 /* Per lane the arithmetic is fixed (every variant bit-exact with the generic one):
- *   q_e   = clamp(app_e - r_e, -127, 127)
+ *   t_e   = app_e - r_e                      (int16, exact)
+ *   q_e   = clamp(t_e, -127, 127)            (the int8 variable-to-check message)
  *   m1,m2 = smallest and second smallest |q_e| (m2 = m1 on a tie)
  *   mag_e = |q_e| == m1 ? m2 : m1
  *   scaled = mag_e - (mag_e >> 2)                  core rows 0..3, alpha ~ 3/4
  *   scaled = mag_e - (mag_e >> 2) - (mag_e >> 3)   extension rows,  alpha ~ 5/8
  *   r_e   = scaled negated when the sign bits of the other q's XOR to 1 (q < 0 is a 1)
- *   app_e = clamp(q_e + r_e, -127, 127) */
+ *   app_e = t_e + r_e                        (int16, exact) */
 typedef struct ldpc_dec_ops {
   void (*layer)(const ldpc_dec_layer_t *l);
   /* 1 when the row's parity check holds in all z lanes (hard decision: app < 0 is a 1). */

@@ -27,6 +27,14 @@ if(OLIVE_SANITIZE)
   add_link_options(-fsanitize=${_olive_san})
 endif()
 
+# libFuzzer builds: every target gets coverage instrumentation (fuzzer-no-link) and the
+# sanitizers, so a fuzz target sees the edges of the shared libraries it calls; only the
+# fuzz executables link the libFuzzer driver (cmake/OliveTesting.cmake).
+if(OLIVE_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -g)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
 # Per-file ISA flags for SIMD variants. The rest of the binary stays baseline x86-64 and
 # the variant is chosen at run time (support/include/olive/support/cpu.h).
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")

@@ -23,6 +23,15 @@ endif()
 if(OLIVE_ENABLE_UHD AND NOT (UHD_FOUND AND UHD_C_HEADER))
   message(FATAL_ERROR "OLIVE_ENABLE_UHD=ON but the UHD C API (uhd.h, uhd.pc) was not found: apt-get install libuhd-dev")
 endif()
+if(OLIVE_ENABLE_UHD)
+  # olive::uhd is libuhd and its C API header only. uhd.pc's Libs also names
+  # -lboost_system, which Debian 12 no longer ships (Boost.System is header-only), so
+  # PkgConfig::UHD does not link there.
+  find_library(OLIVE_UHD_LIBRARY uhd HINTS ${UHD_LIBRARY_DIRS} REQUIRED)
+  add_library(olive::uhd UNKNOWN IMPORTED)
+  set_target_properties(olive::uhd PROPERTIES IMPORTED_LOCATION ${OLIVE_UHD_LIBRARY}
+                        INTERFACE_INCLUDE_DIRECTORIES "${UHD_INCLUDE_DIRS}")
+endif()
 
 if(OLIVE_BUILD_TESTS)
   pkg_check_modules(CMOCKA REQUIRED IMPORTED_TARGET cmocka)

@@ -71,13 +71,17 @@ static void test_rx_stall_and_restart(void)
   CHECK(s.next_k >= 10000);
 
   /* 2: restart. The new peer continues the old one's sample stream (p.sent is kept) so
-   * continuity can be checked across the restart. */
-  atomic_store(&p.stop, true);
-  pthread_join(p.thread, NULL);
-  zmq_close(p.rep);
+   * continuity can be checked across the restart. The old peer first stops answering
+   * until our side has timed out: then no reply is in flight when it closes (a reply
+   * dropped by a real restart is a gap the driver cannot see, not what this checks). */
+  atomic_store(&p.pause_rep, true);
   unsigned timeouts_before = s.timeouts;
   read_for(&s, &p, UINT64_MAX, 600);
   CHECK(s.timeouts > timeouts_before);
+  atomic_store(&p.stop, true);
+  pthread_join(p.thread, NULL);
+  zmq_close(p.rep);
+  atomic_store(&p.pause_rep, false);
   p.rep = zmq_socket(p.ctx, ZMQ_REP);
   int rc = -1; /* the old listener is closed asynchronously: retry the bind briefly */
   for (int i = 0; i < 100 && rc != 0; i++)

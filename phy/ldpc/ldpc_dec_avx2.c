@@ -78,9 +78,17 @@ static void store_app(int16_t *col, unsigned s, unsigned z, unsigned k, __m256i 
   }
 }
 
+/* mag - (mag >> 2) [- (mag >> 3) on extension rows], on bytes 0..127. */
+static __m256i normalize(__m256i mag, __m256i c1f)
+{
+  __m256i sc =
+      _mm256_sub_epi8(mag, _mm256_and_si256(_mm256_srli_epi16(mag, 2), _mm256_set1_epi8(0x3f)));
+  return _mm256_sub_epi8(sc, _mm256_and_si256(_mm256_srli_epi16(mag, 3), c1f));
+}
+
 static void layer_avx2(const ldpc_dec_layer_t *l)
 {
-  const __m256i c3f = _mm256_set1_epi8(0x3f), one = _mm256_set1_epi8(1);
+  const __m256i one = _mm256_set1_epi8(1);
   const __m256i c1f = l->ext ? _mm256_set1_epi8(0x1f) : _mm256_setzero_si256();
   int16_t *col[LDPC_MAX_ROW_DEG];
   for (unsigned e = 0; e < l->deg; e++) {
@@ -90,15 +98,15 @@ static void layer_avx2(const ldpc_dec_layer_t *l)
   for (unsigned k = 0; k < z; k += 32) {
     __m256i m1, m2, sg;
     chunk_pass1(l, col, k, &m1, &m2, &sg);
+    /* Every message magnitude is m1 or m2 normalized: compute both once per chunk. */
+    __m256i n1 = normalize(m1, c1f), n2 = normalize(m2, c1f);
     for (unsigned e = 0; e < l->deg; e++) {
       int8_t *rp = l->r + e * l->stride + k;
       __m256i t0, t1;
       __m256i q =
           edge_q(col[e] + l->shifts[e] + k, _mm256_load_si256((const __m256i *)rp), &t0, &t1);
       __m256i ab = _mm256_abs_epi8(q);
-      __m256i mag = _mm256_blendv_epi8(m1, m2, _mm256_cmpeq_epi8(ab, m1));
-      __m256i sc = _mm256_sub_epi8(mag, _mm256_and_si256(_mm256_srli_epi16(mag, 2), c3f));
-      sc = _mm256_sub_epi8(sc, _mm256_and_si256(_mm256_srli_epi16(mag, 3), c1f));
+      __m256i sc = _mm256_blendv_epi8(n1, n2, _mm256_cmpeq_epi8(ab, m1));
       /* sign_epi8 negates where the other edges' sign parity is 1; "| 1" avoids zeroing. */
       __m256i r = _mm256_sign_epi8(sc, _mm256_or_si256(_mm256_xor_si256(sg, q), one));
       _mm256_store_si256((__m256i *)rp, r);

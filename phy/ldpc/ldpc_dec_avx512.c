@@ -62,9 +62,17 @@ static void store_app(int16_t *col, unsigned s, unsigned z, unsigned k, __mmask6
   }
 }
 
+/* mag - (mag >> 2) [- (mag >> 3) on extension rows], on bytes 0..127. */
+static __m512i normalize(__m512i mag, __m512i c1f)
+{
+  __m512i sc =
+      _mm512_sub_epi8(mag, _mm512_and_si512(_mm512_srli_epi16(mag, 2), _mm512_set1_epi8(0x3f)));
+  return _mm512_sub_epi8(sc, _mm512_and_si512(_mm512_srli_epi16(mag, 3), c1f));
+}
+
 static void layer_avx512(const ldpc_dec_layer_t *l)
 {
-  const __m512i c3f = _mm512_set1_epi8(0x3f), zero = _mm512_setzero_si512();
+  const __m512i zero = _mm512_setzero_si512();
   const __m512i c1f = l->ext ? _mm512_set1_epi8(0x1f) : zero; /* (mag >> 3) only when ext */
   int16_t *col[LDPC_MAX_ROW_DEG];
   for (unsigned e = 0; e < l->deg; e++) {
@@ -75,13 +83,13 @@ static void layer_avx512(const ldpc_dec_layer_t *l)
     __mmask64 valid = z - k >= 64 ? ~0ull : (1ull << (z - k)) - 1;
     __m512i m1, m2, sg;
     chunk_pass1(l, col, k, &m1, &m2, &sg);
+    /* Every message magnitude is m1 or m2 normalized: compute both once per chunk. */
+    __m512i n1 = normalize(m1, c1f), n2 = normalize(m2, c1f);
     for (unsigned e = 0; e < l->deg; e++) {
       int8_t *rp = l->r + e * l->stride + k;
       __m512i t0, t1, q = edge_q(col[e] + l->shifts[e] + k, _mm512_load_si512(rp), &t0, &t1);
       __m512i ab = _mm512_abs_epi8(q);
-      __m512i mag = _mm512_mask_blend_epi8(_mm512_cmpeq_epi8_mask(ab, m1), m1, m2);
-      __m512i sc = _mm512_sub_epi8(mag, _mm512_and_si512(_mm512_srli_epi16(mag, 2), c3f));
-      sc = _mm512_sub_epi8(sc, _mm512_and_si512(_mm512_srli_epi16(mag, 3), c1f));
+      __m512i sc = _mm512_mask_blend_epi8(_mm512_cmpeq_epi8_mask(ab, m1), n1, n2);
       __mmask64 neg = _mm512_movepi8_mask(_mm512_xor_si512(sg, q));
       __m512i r = _mm512_mask_sub_epi8(sc, neg, zero, sc);
       _mm512_store_si512(rp, r);

@@ -139,12 +139,7 @@ static int check_raster(ctx_t *x, const char *what, uint32_t arfcn, int dl)
   if (dl ? phy_band_dl_arfcn_valid(b, arfcn, scs) : phy_band_ul_arfcn_valid(b, arfcn, scs)) {
     return OLIVE_OK;
   }
-  const phy_band_raster_t *r = &b->raster[0];
-  for (uint32_t i = 0; i < b->nof_raster; i++) { /* the row this SCS would use */
-    if (b->raster[i].raster_khz == 100 || b->raster[i].raster_khz <= scs) {
-      r = &b->raster[i];
-    }
-  }
+  const phy_band_raster_t *r = &b->raster[0]; /* the finest row: 100 kHz or 15 kHz */
   uint32_t first = dl ? r->dl_first : r->ul_first;
   uint32_t step = dl ? r->dl_step : r->ul_step;
   uint32_t last = dl ? r->dl_last : r->ul_last;
@@ -193,11 +188,19 @@ static int check_carrier(ctx_t *x)
     return err;
   }
   o->dl_hz = arfcn_hz(o->dl_arfcn);
-  o->pointa_hz = o->dl_hz - half_span_hz(o, x->cfg->scs_khz);
-  if (phy_carrier_hz_to_arfcn((double)o->pointa_hz, &o->pointa_arfcn) < 0) {
-    return fail(x, PHY_BAND_E_ARFCN_RASTER, "dl_arfcn=%u: point A %.3f MHz not on the raster",
-                o->dl_arfcn, (double)o->pointa_hz / 1e6);
+  uint64_t span = half_span_hz(o, x->cfg->scs_khz);
+  o->pointa_hz = o->dl_hz > span ? o->dl_hz - span : 0;
+  if (o->pointa_hz == 0 || phy_carrier_hz_to_arfcn((double)o->pointa_hz, &o->pointa_arfcn) < 0) {
+    return fail(x, PHY_BAND_E_ARFCN_RASTER,
+                "dl_arfcn=%u, start_prb=%u: point A %.3f MHz not on the global raster", o->dl_arfcn,
+                o->start_prb, (double)o->pointa_hz / 1e6);
   }
+  return OLIVE_OK;
+}
+
+static int check_coreset0_width(ctx_t *x)
+{
+  const phy_band_cell_t *o = x->out;
   uint32_t w = x->cfg->coreset0_nof_rb;
   if (w > o->nof_prb) {
     return fail(x, PHY_BAND_E_CORESET0_WIDTH,
@@ -217,7 +220,7 @@ static phy_band_reason_t try_gscn(const phy_band_cell_cfg_t *c, phy_band_cell_t 
     return PHY_BAND_E_SSB_FIT;
   }
   uint64_t d = (sc0 - o->pointa_hz) / (15u * KHZ); /* 15 kHz subcarriers above point A */
-  if (d > 12u * 2u * (PHY_MAX_PRB + PHY_MAX_PRB)) {
+  if (d > 2u * PHY_NSC_RB * 2u * PHY_MAX_PRB) {    /* far above any carrier; keeps uint32 */
     return PHY_BAND_E_SSB_FIT;
   }
   uint32_t k_ssb = (uint32_t)(d % (PHY_NSC_RB << mu));
@@ -303,6 +306,9 @@ int phy_band_cell_configure(const phy_band_cell_cfg_t *cfg, phy_band_cell_t *out
   int err = check_band_scs_bw(&x);
   if (err == OLIVE_OK) {
     err = check_carrier(&x);
+  }
+  if (err == OLIVE_OK) {
+    err = check_coreset0_width(&x);
   }
   if (err == OLIVE_OK) {
     const phy_band_ssb_t *s = phy_band_ssb_row(o.band, cfg->scs_khz);

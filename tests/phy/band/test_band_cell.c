@@ -81,6 +81,15 @@ static void test_srsue_cell(void)
   CHECK(phy_band_cell_configure(&cfg, &o2, &r, msg, sizeof(msg)) == 0);
   CHECK(o2.gscn == 4607 && o2.k_ssb == 2 && o2.offset_to_pointa == 47 && o2.coreset0_crb == 9);
 
+  /* offsetToCarrier 2: point A 2 CRBs lower, 1842.5 - (24 + 636) * 0.015 = 1832.6 MHz
+   * (ARFCN 366520); the same SSB is now d = (1840250 - 1832600) / 15 = 510 = 12 * 42 + 6
+   * above it: offsetToPointA 42, CORESET#0 at CRB 4 (>= 2) .. 99 (<= 107) */
+  cfg = srsue_cfg();
+  cfg.start_prb = 2;
+  CHECK(phy_band_cell_configure(&cfg, &o2, NULL, NULL, 0) == 0);
+  CHECK(o2.pointa_arfcn == 366520 && o2.ssb_arfcn == 368410 && o2.offset_to_pointa == 42);
+  CHECK(o2.k_ssb == 6 && o2.ssb_crb == 42 && o2.coreset0_crb == 4);
+
   /* no CORESET#0: the lowest point inside the carrier, GSCN 4586 = 1529 * 1.2 + 0.05 =
    * 1834.85 MHz (ARFCN 366970): d = (1834850 - 1800 - 1832960) / 15 = 6 -> k_SSB 6, CRB 0 */
   cfg = srsue_cfg();

@@ -90,12 +90,42 @@ static void test_srsue_cell(void)
   CHECK(o2.pointa_arfcn == 366520 && o2.ssb_arfcn == 368410 && o2.offset_to_pointa == 42);
   CHECK(o2.k_ssb == 6 && o2.ssb_crb == 42 && o2.coreset0_crb == 4);
 
-  /* no CORESET#0: the lowest point inside the carrier, GSCN 4586 = 1529 * 1.2 + 0.05 =
-   * 1834.85 MHz (ARFCN 366970): d = (1834850 - 1800 - 1832960) / 15 = 6 -> k_SSB 6, CRB 0 */
+  /* no CORESET#0, or one with offset 0 (Table 13-1 index 0: 24 RB, offset 0): the lowest
+   * point inside the carrier, GSCN 4586 = 1529 * 1.2 + 0.05 = 1834.85 MHz (ARFCN 366970):
+   * d = (1834850 - 1800 - 1832960) / 15 = 6 -> k_SSB 6, CRB 0. A srsRAN Project gNB on n3
+   * 20 MHz was reported with exactly this SSB (1834.85 MHz, k_SSB 6, offsetToPointA 0,
+   * point A 1832.96 MHz; spritelab/5GSniffer issue #19; its CORESET#0 index not given). */
   cfg = srsue_cfg();
   cfg.coreset0_nof_rb = 0;
   CHECK(phy_band_cell_configure(&cfg, &o2, NULL, NULL, 0) == 0);
   CHECK(o2.gscn == 4586 && o2.ssb_arfcn == 366970 && o2.k_ssb == 6 && o2.offset_to_pointa == 0);
+  cfg.coreset0_nof_rb = 24;
+  cfg.coreset0_offset_rb = 0;
+  CHECK(phy_band_cell_configure(&cfg, &o2, NULL, NULL, 0) == 0);
+  CHECK(o2.pointa_hz == 1832960000u && o2.ssb_hz == 1834850000u && o2.coreset0_crb == 0);
+}
+
+/* 10 MHz at 368500 (the current srsRAN tutorial cell; srsRAN Project issue #1426 logs
+ * "bw=10 MHz, dl_arfcn=368500 (n3), ... dl_ssb_arfcn=368410"): N_RB 52, point A =
+ * 1842500 - 6 * 52 * 15 = 1837820 kHz; 368410: d = (1840250 - 1837820) / 15 = 162 =
+ * 12 * 13 + 6 -> offsetToPointA 13, k_SSB 6. On this carrier only M = 1 points are on the
+ * grid (1837820 + 1800 = 5 mod 15), d = 2, 82, 162, 242...; Table 13-1 index 6 (48 RB,
+ * offset 12) needs CRB 12..16 (d 144..203): d = 162, GSCN 4604, is the only choice. */
+static void test_srsue_10mhz(void)
+{
+  phy_band_cell_cfg_t cfg = {
+      .band = 3, .dl_arfcn = 368500, .bw_mhz = 10, .scs_khz = 15, .ssb_arfcn = 368410};
+  phy_band_cell_t o;
+  CHECK(phy_band_cell_configure(&cfg, &o, NULL, NULL, 0) == 0);
+  CHECK(o.nof_prb == 52 && o.pointa_hz == 1837820000u && o.offset_to_pointa == 13 && o.k_ssb == 6);
+  cfg.ssb_arfcn = 0;
+  cfg.coreset0_nof_rb = 48;
+  cfg.coreset0_offset_rb = 12;
+  CHECK(phy_band_cell_configure(&cfg, &o, NULL, NULL, 0) == 0);
+  CHECK(o.ssb_arfcn == 368410 && o.ssb_crb == 13 && o.coreset0_crb == 1);
+  cfg.coreset0_nof_rb = 0; /* lowest: d = 2, GSCN 4598 = 1533 * 1.2 + 0.05 = 1839.65 MHz */
+  CHECK(phy_band_cell_configure(&cfg, &o, NULL, NULL, 0) == 0);
+  CHECK(o.gscn == 4598 && o.ssb_hz == 1839650000u && o.k_ssb == 2 && o.offset_to_pointa == 0);
 }
 
 /* n78, F_REF = ARFCN 632628 = 3000 + 32628 * 0.015 = 3489.42 MHz, 30 kHz.
@@ -286,6 +316,7 @@ static void test_all_bands(void)
 int main(void)
 {
   test_srsue_cell();
+  test_srsue_10mhz();
   test_n78();
   test_validation();
   test_all_bands();

@@ -122,7 +122,7 @@ static void copy_llrs(int16_t *restrict a, const int8_t *restrict llr, unsigned 
 }
 
 /* Loads the channel LLRs into the APP columns (both copies): the punctured c_0..c_{2Z-1}
- * get 0 (5.3.2), the filler bits c_{K-F}..c_{K-1} +127 (known 0). */
+ * get 0 (5.3.2), the filler bits c_{K-F}..c_{K-1} LDPC_APP_KNOWN (certainly 0). */
 static void load_app(struct phy_ldpc_dec_state *st, const phy_ldpc_dec_cfg_t *cfg,
                      const int8_t *llr, unsigned n_llr, unsigned ncols)
 {

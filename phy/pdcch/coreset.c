@@ -44,7 +44,8 @@ static bool bundle_ok(const phy_coreset_t *c, uint32_t n_reg)
   uint32_t l = c->reg_bundle, r = c->il_size;
   bool l_ok = l == 6 || (c->nof_symb == 1 ? l == 2 : l == c->nof_symb);
   bool r_ok = r == 2 || r == 3 || r == 6;
-  return l_ok && r_ok && c->shift < 275 && n_reg % (l * r) == 0;
+  /* n_shift: 0..274 when configured, N_ID^cell (0..1007) for CORESET#0 */
+  return l_ok && r_ok && c->shift <= 1007 && n_reg % (l * r) == 0;
 }
 
 int phy_coreset_nof_cce(const phy_coreset_t *c)

@@ -72,7 +72,7 @@ typedef struct phy_coreset {
   bool interleaved;                       /* cce-REG-MappingType */
   uint32_t reg_bundle;                    /* L: 2 or 6 (1 symbol), N_symb or 6 (2, 3) */
   uint32_t il_size;                       /* R: 2, 3 or 6 */
-  uint32_t shift;                         /* n_shift 0..274 */
+  uint32_t shift;                         /* n_shift 0..274, or N_ID^cell for CORESET#0 */
 } phy_coreset_t;
 
 /* CORESET#0 as TS 38.211 7.3.2.2 configures it from the PBCH: nof_rb / 6 groups from

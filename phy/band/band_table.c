@@ -8,7 +8,7 @@
 #define BW(m) (1u << ((m) <= 50u ? (m) / 5u - 1u : (m) / 10u + 4u))
 
 /* Table 5.3.5-1 (BS channel bandwidths per band and SCS), Release 15 rows; later releases
- * add widths (e.g. n78 25/30/70/90 MHz, n1/n3/n7 wider carriers) that are not listed here.
+ * add widths (e.g. 90 MHz in n77/n78) that are not listed here.
  * Table 5.4.3.3-1: Release 15/16 rows; Release 17 adds n38 30 kHz case C (not listed). */
 #define BW_15_TO_20 (BW(5) | BW(10) | BW(15) | BW(20))
 #define BW_10_TO_20 (BW(10) | BW(15) | BW(20))

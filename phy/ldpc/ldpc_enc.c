@@ -89,27 +89,6 @@ void phy_ldpc_enc_free(phy_ldpc_enc_t *q)
   q->st = NULL;
 }
 
-static uint8_t *col_buf(struct phy_ldpc_enc_state *st, unsigned col);
-static void plan_views(struct phy_ldpc_enc_state *st);
-
-/* Validates cfg, lifts the graph if (bg, z) changed; returns the number of rows. */
-static int enc_prepare(struct phy_ldpc_enc_state *st, const phy_ldpc_enc_cfg_t *cfg)
-{
-  if (phy_ldpc_codeword_len(cfg->bg, cfg->z, cfg->nof_rows) < 0) {
-    return OLIVE_EINVAL;
-  }
-  if (!st->have_graph || st->g.bg != cfg->bg || st->g.z != cfg->z) {
-    st->have_graph = 0;
-    int err = ldpc_graph_lift(&st->g, cfg->bg, cfg->z);
-    if (err < 0) {
-      return err;
-    }
-    plan_views(st);
-    st->have_graph = 1;
-  }
-  return cfg->nof_rows ? (int)cfg->nof_rows : (int)st->g.rows;
-}
-
 static uint8_t *col_buf(struct phy_ldpc_enc_state *st, unsigned col)
 {
   unsigned k = col < st->g.kb ? col : PHY_LDPC_BG1_KB + (col - st->g.kb);
@@ -129,6 +108,24 @@ static void plan_views(struct phy_ldpc_enc_state *st)
     }
     st->nof_sys[r] = (uint8_t)n;
   }
+}
+
+/* Validates cfg, lifts the graph if (bg, z) changed; returns the number of rows. */
+static int enc_prepare(struct phy_ldpc_enc_state *st, const phy_ldpc_enc_cfg_t *cfg)
+{
+  if (phy_ldpc_codeword_len(cfg->bg, cfg->z, cfg->nof_rows) < 0) {
+    return OLIVE_EINVAL;
+  }
+  if (!st->have_graph || st->g.bg != cfg->bg || st->g.z != cfg->z) {
+    st->have_graph = 0;
+    int err = ldpc_graph_lift(&st->g, cfg->bg, cfg->z);
+    if (err < 0) {
+      return err;
+    }
+    plan_views(st);
+    st->have_graph = 1;
+  }
+  return cfg->nof_rows ? (int)cfg->nof_rows : (int)st->g.rows;
 }
 
 /* Stores a block twice in a row so that any cyclic shift of it is one read. */

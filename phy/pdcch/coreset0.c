@@ -75,6 +75,21 @@ int phy_coreset0_get(uint32_t ssb_scs_khz, uint32_t pdcch_scs_khz, uint32_t min_
   return OLIVE_OK;
 }
 
+int phy_coreset0_start_crb(const phy_coreset0_t *row, uint32_t offset_to_pointa,
+                           uint32_t pdcch_scs_khz, uint32_t *crb)
+{
+  if (row == NULL || crb == NULL || (pdcch_scs_khz != 15 && pdcch_scs_khz != 30) ||
+      (pdcch_scs_khz == 30 && (offset_to_pointa & 1u) != 0)) {
+    return OLIVE_EINVAL;
+  }
+  uint32_t crb_ssb = offset_to_pointa / (pdcch_scs_khz / 15u);
+  if (crb_ssb < row->offset_rb) {
+    return OLIVE_EINVAL;
+  }
+  *crb = crb_ssb - row->offset_rb;
+  return OLIVE_OK;
+}
+
 /* TS 38.213 Table 13-11 (pattern 1, FR1): {O, sets per slot, 2M, first symbol}; rows with
  * two sets per slot start at 0 for even i and at N_symb^CORESET for odd i. */
 static const uint8_t t13_11[16][4] = {{0, 1, 2, 0}, {0, 2, 1, 0}, {2, 1, 2, 0}, {2, 2, 1, 0},

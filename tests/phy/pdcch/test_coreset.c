@@ -118,6 +118,17 @@ static void test_coreset0_tables(void)
   CHECK(phy_coreset0_get(15, 15, 5, 12, &row) == 0 && row.nof_rb == 96 && row.nof_symb == 1 &&
             row.offset_rb == 38,
         "index 12");
+  /* Where it sits in srsUE's reference cell (band 3, 106 PRB, DL ARFCN 368500 =
+   * 1842.5 MHz, SSB ARFCN 368410 = 1842.05 MHz): point A = 1842.5 - 53 * 0.18 = 1832.96
+   * MHz; SSB subcarrier 0 = 1842.05 - 120 * 0.015 = 1840.25 MHz, 7.29 MHz = 486 subcarriers
+   * above point A, so offsetToPointA = 40 and k_SSB = 6. CORESET#0 then starts at CRB
+   * 40 - 38 = 2 and ends at CRB 97, inside the 106-PRB carrier. */
+  uint32_t crb;
+  CHECK(phy_coreset0_start_crb(&row, 40, 15, &crb) == 0 && crb == 2, "CORESET#0 CRB %u", crb);
+  CHECK(phy_coreset0_start_crb(&row, 37, 15, &crb) == OLIVE_EINVAL, "below CRB 0");
+  phy_coreset0_get(30, 30, 10, 10, &row); /* 48 RB, offset 12: CRB 80 / 2 - 12 = 28 */
+  CHECK(phy_coreset0_start_crb(&row, 80, 30, &crb) == 0 && crb == 28, "30 kHz CRB %u", crb);
+  CHECK(phy_coreset0_start_crb(&row, 81, 30, &crb) == OLIVE_EINVAL, "odd offsetToPointA");
   CHECK(phy_coreset0_get(15, 15, 40, 0, &row) == OLIVE_EINVAL, "no 15 kHz 40 MHz table");
   CHECK(phy_coreset0_get(120, 60, 50, 0, &row) == OLIVE_EINVAL, "FR2 not covered");
   CHECK(phy_coreset0_get(15, 15, 5, 16, &row) == OLIVE_EINVAL, "index 16");

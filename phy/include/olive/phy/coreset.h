@@ -37,6 +37,13 @@ typedef struct phy_coreset0 {
 OLIVE_API int phy_coreset0_get(uint32_t ssb_scs_khz, uint32_t pdcch_scs_khz, uint32_t min_bw_mhz,
                                uint32_t index, phy_coreset0_t *row);
 
+/* First common RB (CORESET SCS) of CORESET#0: N_CRB^SSB - offset, where N_CRB^SSB, the
+ * common RB overlapping the SSB's first RB, is offsetToPointA (given in 15 kHz RBs in FR1,
+ * TS 38.211 4.4.4.2) in units of the CORESET SCS (pdcch_scs_khz 15 or 30; for 30 kHz
+ * offsetToPointA must be even). OLIVE_EINVAL when that would fall below CRB 0. */
+OLIVE_API int phy_coreset0_start_crb(const phy_coreset0_t *row, uint32_t offset_to_pointa,
+                                     uint32_t pdcch_scs_khz, uint32_t *crb);
+
 /* One row of Table 13-11 (pattern 1, FR1). */
 typedef struct phy_ss0 {
   uint8_t o;           /* O, slots (of 15 kHz: scaled by 2^mu in the formula) */

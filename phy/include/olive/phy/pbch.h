@@ -30,7 +30,9 @@
 /* What one PBCH carries besides the MIB: the timing bits of TS 38.212 7.1.1. */
 typedef struct phy_pbch_msg {
   uint8_t bch[PHY_BCH_MSG_BITS]; /* a_0 .. a_23, one bit per byte */
-  uint32_t sfn;                  /* 0..1023; its 4 LSBs travel as a_A .. a_A+3 */
+  uint32_t sfn;                  /* 0..1023; only its 4 LSBs are taken (a_A .. a_A+3): its
+                                    6 MSBs travel in bch[1..6] (MIB systemFrameNumber),
+                                    which the caller keeps consistent */
   uint32_t hrf;                  /* half-frame bit 0/1 (a_A+4) */
   uint32_t ssb_idx;              /* SS/PBCH block index (0 .. L_max - 1) */
   uint32_t k_ssb;                /* 0..31; its MSB (bit 4) is a_A+5 when L_max is 4 or 8 */

@@ -89,17 +89,21 @@ void phy_ldpc_enc_free(phy_ldpc_enc_t *q)
   q->st = NULL;
 }
 
+/* Doubled buffer of a systematic or core-parity column (col < kb + 4). */
 static uint8_t *col_buf(struct phy_ldpc_enc_state *st, unsigned col)
 {
   unsigned k = col < st->g.kb ? col : PHY_LDPC_BG1_KB + (col - st->g.kb);
   return st->col + (size_t)k * COL_STRIDE;
 }
 
+/* Per edge the shifted view of its column (the extension parity columns have no buffer:
+ * each is only written, as its row's result), and the systematic degree of rows 0..3. */
 static void plan_views(struct phy_ldpc_enc_state *st)
 {
   const ldpc_graph_t *g = &st->g;
   for (unsigned e = 0; e < g->row_start[g->rows]; e++) {
-    st->view[e] = col_buf(st, g->col[e]) + g->shift[e];
+    unsigned col = g->col[e];
+    st->view[e] = col < g->kb + LDPC_CORE_COLS ? col_buf(st, col) + g->shift[e] : NULL;
   }
   for (unsigned r = 0; r < PHY_LDPC_MIN_ROWS; r++) {
     unsigned n = 0;

@@ -70,7 +70,71 @@ int phy_coreset0_get(uint32_t ssb_scs_khz, uint32_t pdcch_scs_khz, uint32_t min_
   row->pattern = 1;
   row->nof_rb = t[index].rb;
   row->nof_symb = t[index].symb;
-  row->offset_rb = t[index].off;
+  row->offset_rb = (int16_t)t[index].off;
+  row->table = name;
+  return OLIVE_OK;
+}
+
+/* FR2 rows {pattern, N_RB, N_symb, offset}; offset 127 marks "-41 if k_SSB = 0, -42 if
+ * k_SSB > 0" and 126 "-20 if k_SSB = 0, -21 if k_SSB > 0"; N_RB 0 = reserved. */
+typedef struct row2 {
+  uint8_t pat, rb, symb;
+  int8_t off;
+} row2_t;
+
+#define OFF41 127
+#define OFF20 126
+
+/* TS 38.213 Table 13-7: {120, 60} kHz */
+static const row2_t t13_7[16] = {{1, 48, 1, 0},  {1, 48, 1, 8},     {1, 48, 2, 0},
+                                 {1, 48, 2, 8},  {1, 48, 3, 0},     {1, 48, 3, 8},
+                                 {1, 96, 1, 28}, {1, 96, 2, 28},    {2, 48, 1, OFF41},
+                                 {2, 48, 1, 49}, {2, 96, 1, OFF41}, {2, 96, 1, 97}};
+/* TS 38.213 Table 13-8: {120, 120} kHz (FR2-1) */
+static const row2_t t13_8[16] = {{1, 24, 2, 0},     {1, 24, 2, 4},     {1, 48, 1, 14},
+                                 {1, 48, 2, 14},    {3, 24, 2, OFF20}, {3, 24, 2, 24},
+                                 {3, 48, 2, OFF20}, {3, 48, 2, 48}};
+/* TS 38.213 Table 13-9: {240, 60} kHz */
+static const row2_t t13_9[16] = {{1, 96, 1, 0}, {1, 96, 1, 16}, {1, 96, 2, 0}, {1, 96, 2, 16}};
+/* TS 38.213 Table 13-10: {240, 120} kHz */
+static const row2_t t13_10[16] = {{1, 48, 1, 0},     {1, 48, 1, 8},     {1, 48, 2, 0},
+                                  {1, 48, 2, 8},     {2, 24, 1, OFF41}, {2, 24, 1, 25},
+                                  {2, 48, 1, OFF41}, {2, 48, 1, 49}};
+
+int phy_coreset0_get_fr2(uint32_t ssb_scs_khz, uint32_t pdcch_scs_khz, uint32_t index,
+                         uint32_t k_ssb, phy_coreset0_t *row)
+{
+  const row2_t *t = NULL;
+  const char *name = NULL;
+  if (ssb_scs_khz == 120 && pdcch_scs_khz == 60) {
+    t = t13_7;
+    name = "13-7";
+  } else if (ssb_scs_khz == 120 && pdcch_scs_khz == 120) {
+    t = t13_8;
+    name = "13-8";
+  } else if (ssb_scs_khz == 240 && pdcch_scs_khz == 60) {
+    t = t13_9;
+    name = "13-9";
+  } else if (ssb_scs_khz == 240 && pdcch_scs_khz == 120) {
+    t = t13_10;
+    name = "13-10";
+  }
+  if (t == NULL || row == NULL || index > 15 || k_ssb > 15) {
+    return OLIVE_EINVAL;
+  }
+  if (t[index].rb == 0) {
+    return OLIVE_ENOTSUP;
+  }
+  int off = t[index].off;
+  if (off == OFF41) {
+    off = k_ssb == 0 ? -41 : -42;
+  } else if (off == OFF20) {
+    off = k_ssb == 0 ? -20 : -21;
+  }
+  row->pattern = t[index].pat;
+  row->nof_rb = t[index].rb;
+  row->nof_symb = t[index].symb;
+  row->offset_rb = (int16_t)off;
   row->table = name;
   return OLIVE_OK;
 }
@@ -82,11 +146,11 @@ int phy_coreset0_start_crb(const phy_coreset0_t *row, uint32_t offset_to_pointa,
       (pdcch_scs_khz == 30 && (offset_to_pointa & 1u) != 0)) {
     return OLIVE_EINVAL;
   }
-  uint32_t crb_ssb = offset_to_pointa / (pdcch_scs_khz / 15u);
-  if (crb_ssb < row->offset_rb) {
+  int32_t crb_ssb = (int32_t)(offset_to_pointa / (pdcch_scs_khz / 15u));
+  if (offset_to_pointa > 2199 || crb_ssb < row->offset_rb) {
     return OLIVE_EINVAL;
   }
-  *crb = crb_ssb - row->offset_rb;
+  *crb = (uint32_t)(crb_ssb - row->offset_rb);
   return OLIVE_OK;
 }
 

@@ -4,7 +4,7 @@
  *  - Tables 13-1..13-6 as transcribed by srsRAN Project
  *    (lib/ran/pdcch/pdcch_type0_css_coreset_config.cpp, TABLE_13_1 .. TABLE_13_6), typed
  *    below as a second copy;
- *  - Table 13-11 as printed in TS 38.213 V18 (markdown rendering in github
+ *  - Tables 13-7..13-10 and 13-11 as printed in TS 38.213 V18 (markdown rendering in github
  *    CrzyNxtG/mdspc, 38213/38213_13_UE_procedure_for_monitoring_Type0-PDCCH_CSS_sets.md);
  *  - monitoring slots, REG positions, hash values and candidates worked by hand below. */
 #include <string.h>
@@ -130,8 +130,63 @@ static void test_coreset0_tables(void)
   CHECK(phy_coreset0_start_crb(&row, 80, 30, &crb) == 0 && crb == 28, "30 kHz CRB %u", crb);
   CHECK(phy_coreset0_start_crb(&row, 81, 30, &crb) == OLIVE_EINVAL, "odd offsetToPointA");
   CHECK(phy_coreset0_get(15, 15, 40, 0, &row) == OLIVE_EINVAL, "no 15 kHz 40 MHz table");
-  CHECK(phy_coreset0_get(120, 60, 50, 0, &row) == OLIVE_EINVAL, "FR2 not covered");
+  CHECK(phy_coreset0_get(120, 60, 50, 0, &row) == OLIVE_EINVAL, "FR2 pair in the FR1 lookup");
   CHECK(phy_coreset0_get(15, 15, 5, 16, &row) == OLIVE_EINVAL, "index 16");
+}
+
+/* FR2 Tables 13-7..13-10 as printed in the TS 38.213 V18 text (mdspc rendering):
+ * {pattern, N_RB, N_symb, offset for k_SSB = 0, offset for k_SSB > 0} */
+static void test_coreset0_fr2(void)
+{
+  static const int16_t spec[4][16][5] = {
+      {{1, 48, 1, 0, 0},
+       {1, 48, 1, 8, 8},
+       {1, 48, 2, 0, 0},
+       {1, 48, 2, 8, 8},
+       {1, 48, 3, 0, 0},
+       {1, 48, 3, 8, 8},
+       {1, 96, 1, 28, 28},
+       {1, 96, 2, 28, 28},
+       {2, 48, 1, -41, -42},
+       {2, 48, 1, 49, 49},
+       {2, 96, 1, -41, -42},
+       {2, 96, 1, 97, 97}},
+      {{1, 24, 2, 0, 0},
+       {1, 24, 2, 4, 4},
+       {1, 48, 1, 14, 14},
+       {1, 48, 2, 14, 14},
+       {3, 24, 2, -20, -21},
+       {3, 24, 2, 24, 24},
+       {3, 48, 2, -20, -21},
+       {3, 48, 2, 48, 48}},
+      {{1, 96, 1, 0, 0}, {1, 96, 1, 16, 16}, {1, 96, 2, 0, 0}, {1, 96, 2, 16, 16}},
+      {{1, 48, 1, 0, 0},
+       {1, 48, 1, 8, 8},
+       {1, 48, 2, 0, 0},
+       {1, 48, 2, 8, 8},
+       {2, 24, 1, -41, -42},
+       {2, 24, 1, 25, 25},
+       {2, 48, 1, -41, -42},
+       {2, 48, 1, 49, 49}},
+  };
+  static const uint32_t scs[4][2] = {{120, 60}, {120, 120}, {240, 60}, {240, 120}};
+  for (int t = 0; t < 4; t++) {
+    for (uint32_t i = 0; i < 16; i++) {
+      for (uint32_t k = 0; k < 2; k++) {
+        phy_coreset0_t row;
+        int ret = phy_coreset0_get_fr2(scs[t][0], scs[t][1], i, k * 7, &row);
+        if (spec[t][i][1] == 0) {
+          CHECK(ret == OLIVE_ENOTSUP, "Table 13-%d index %u reserved", 7 + t, i);
+          continue;
+        }
+        CHECK(ret == 0 && row.pattern == spec[t][i][0] && row.nof_rb == spec[t][i][1] &&
+                  row.nof_symb == spec[t][i][2] && row.offset_rb == spec[t][i][3 + k],
+              "Table 13-%d index %u k_SSB %u", 7 + t, i, k * 7);
+      }
+    }
+  }
+  phy_coreset0_t row;
+  CHECK(phy_coreset0_get_fr2(30, 30, 0, 0, &row) == OLIVE_EINVAL, "FR1 pair");
 }
 
 static void test_ss0(void)
@@ -259,6 +314,7 @@ static void test_candidates(void)
 int main(void)
 {
   test_coreset0_tables();
+  test_coreset0_fr2();
   test_ss0();
   test_cce_regs();
   test_candidates();

@@ -24,9 +24,9 @@ typedef struct phy_coreset0 {
   uint8_t pattern;   /* SS/PBCH block and CORESET multiplexing pattern (1 in FR1) */
   uint8_t nof_rb;    /* N_RB^CORESET */
   uint8_t nof_symb;  /* N_symb^CORESET */
-  uint8_t offset_rb; /* RBs (CORESET SCS) from the CORESET's first RB to the first common RB
-                        overlapping the SSB's first RB */
-  const char *table; /* "13-1" .. "13-6" */
+  int16_t offset_rb; /* RBs (CORESET SCS) from the CORESET's first RB to the first common RB
+                        overlapping the SSB's first RB (negative only in FR2 patterns 2, 3) */
+  const char *table; /* "13-1" .. "13-10" */
 } phy_coreset0_t;
 
 /* controlResourceSetZero (0..15) of pdcch-ConfigSIB1 for SSB SCS ssb_scs_khz and PDCCH
@@ -36,6 +36,13 @@ typedef struct phy_coreset0 {
  * reserved row. */
 OLIVE_API int phy_coreset0_get(uint32_t ssb_scs_khz, uint32_t pdcch_scs_khz, uint32_t min_bw_mhz,
                                uint32_t index, phy_coreset0_t *row);
+
+/* FR2 rows, TS 38.213 Tables 13-7 ({SSB, PDCCH} SCS {120, 60} kHz), 13-8 ({120, 120}),
+ * 13-9 ({240, 60}) and 13-10 ({240, 120}); k_ssb (0..15) picks the offsets that
+ * depend on it (-41/-42, -20/-21). Data only: olive's PHY runs FR1. Returns 0,
+ * OLIVE_EINVAL, or OLIVE_ENOTSUP for a reserved row. */
+OLIVE_API int phy_coreset0_get_fr2(uint32_t ssb_scs_khz, uint32_t pdcch_scs_khz, uint32_t index,
+                                   uint32_t k_ssb, phy_coreset0_t *row);
 
 /* First common RB (CORESET SCS) of CORESET#0: N_CRB^SSB - offset, where N_CRB^SSB, the
  * common RB overlapping the SSB's first RB, is offsetToPointA (given in 15 kHz RBs in FR1,

@@ -28,7 +28,7 @@ struct phy_ldpc_dec_state {
 
 static const ldpc_dec_ops_t *dec_ops_for(olive_isa_t isa, const ldpc_enc_ops_t **enc)
 {
-#if defined(LDPC_HAVE_X86)
+#if defined(OLIVE_HAVE_X86_SIMD)
   if (isa == OLIVE_ISA_AVX512) {
     *enc = &ldpc_enc_ops_avx512;
     return &ldpc_dec_ops_avx512;

@@ -36,7 +36,7 @@ struct phy_ldpc_enc_state {
 
 static const ldpc_enc_ops_t *enc_ops_for(olive_isa_t isa)
 {
-#if defined(LDPC_HAVE_X86)
+#if defined(OLIVE_HAVE_X86_SIMD)
   if (isa == OLIVE_ISA_AVX512) {
     return &ldpc_enc_ops_avx512;
   }

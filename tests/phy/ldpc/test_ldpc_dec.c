@@ -223,7 +223,10 @@ int main(void)
   }
   for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
     phy_ldpc_dec_args_t a = {.isa = (olive_isa_t)isa};
-    have[isa] = olive_cpu_supports((olive_isa_t)isa) && phy_ldpc_dec_init(&dec[isa], &a) == 0;
+    if (olive_cpu_supports((olive_isa_t)isa)) {
+      have[isa] = phy_ldpc_dec_init(&dec[isa], &a) == 0;
+      CHECK(have[isa], "no %s decoder on a CPU that has it", olive_isa_name((olive_isa_t)isa));
+    }
   }
   CHECK(have[0], "generic decoder");
   for (unsigned i = 0; i < PHY_LDPC_NOF_LS; i++) {

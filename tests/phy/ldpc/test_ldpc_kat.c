@@ -97,14 +97,20 @@ int main(void)
   int ndec = 0;
   for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
     phy_ldpc_dec_args_t da = {.isa = (olive_isa_t)isa};
-    if (olive_cpu_supports((olive_isa_t)isa) && phy_ldpc_dec_init(&dec[ndec], &da) == 0) {
-      ndec++;
+    if (olive_cpu_supports((olive_isa_t)isa)) {
+      int ok = phy_ldpc_dec_init(&dec[ndec], &da) == 0;
+      CHECK(ok, "no %s decoder", olive_isa_name((olive_isa_t)isa));
+      ndec += ok;
     }
   }
   for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
     phy_ldpc_enc_t enc;
     phy_ldpc_enc_args_t ea = {.isa = (olive_isa_t)isa};
-    if (!olive_cpu_supports((olive_isa_t)isa) || phy_ldpc_enc_init(&enc, &ea) < 0) {
+    if (!olive_cpu_supports((olive_isa_t)isa)) {
+      continue;
+    }
+    if (phy_ldpc_enc_init(&enc, &ea) < 0) {
+      CHECK(0, "no %s encoder", olive_isa_name((olive_isa_t)isa));
       continue;
     }
     for (unsigned i = 0; i < OLIVE_ARRAY_SIZE(kats); i++) {

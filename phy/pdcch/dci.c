@@ -10,7 +10,8 @@
 
 const char *phy_rnti_type_name(phy_rnti_type_t t)
 {
-  static const char *const names[PHY_RNTI_TYPE_COUNT] = {"C-RNTI", "TC-RNTI", "SI-RNTI", "RA-RNTI"};
+  static const char *const names[PHY_RNTI_TYPE_COUNT] = {"C-RNTI", "TC-RNTI", "SI-RNTI", "RA-RNTI",
+                                                         "P-RNTI"};
   return (unsigned)t < PHY_RNTI_TYPE_COUNT ? names[t] : "?";
 }
 
@@ -25,7 +26,8 @@ static uint32_t fdra_bits(uint32_t n)
 }
 
 /* Fields after the FDRA: 1_0 has 28 bits besides the FDRA for every RNTI type here
- * (C/TC: 1 + 4+1+5+1+2+4+2+2+3+3; SI: 4+1+5+2+1 + 15 reserved; RA: 4+1+5+2 + 16 reserved);
+ * (C/TC: 1 + 4+1+5+1+2+4+2+2+3+3; SI: 4+1+5+2+1 + 15 reserved; RA: 4+1+5+2 + 16 reserved;
+ * P: 2+8 + 4+1+5+2 + 6 reserved);
  * 0_0 has 1 + 4+1+5+1+2+4+2 = 20. */
 #define REST_1_0 28u
 #define REST_0_0 20u
@@ -73,6 +75,9 @@ static unsigned layout_1_0(const phy_dci_sizes_t *s, phy_rnti_type_t t, phy_dci_
   bool ue = t == PHY_RNTI_C || t == PHY_RNTI_TC;
   if (ue) {
     f[n++] = (field_t){ident, 1}; /* identifier for DCI formats: 1 = DL */
+  } else if (t == PHY_RNTI_P) {
+    f[n++] = (field_t){&d->smi, 2};
+    f[n++] = (field_t){&d->short_msg, 8};
   }
   f[n++] = (field_t){&d->fdra, s->fdra_1_0};
   f[n++] = (field_t){&d->tdra, 4};
@@ -92,7 +97,7 @@ static unsigned layout_1_0(const phy_dci_sizes_t *s, phy_rnti_type_t t, phy_dci_
     f[n++] = (field_t){reserved, 15};
   } else {
     f[n++] = (field_t){&d->tb_scaling, 2};
-    f[n++] = (field_t){reserved, 16};
+    f[n++] = (field_t){reserved, t == PHY_RNTI_P ? 6u : 16u};
   }
   f[n++] = (field_t){reserved, s->pad_1_0};
   return n;

@@ -130,6 +130,26 @@ static void test_c_ra_0_0(void)
                     "10"
                     "0000000000000000") == 0,
         "RA-RNTI 1_0: %s", str);
+  /* P-RNTI (N 96): SMI 2 | short messages 8 | FDRA 13 | TDRA 4 | VRB 1 | MCS 5 |
+   * TB scaling 2 | 6 reserved */
+  phy_dci_1_0_t pg = {.smi = 2,
+                      .short_msg = 0x81,
+                      .fdra = 3,
+                      .tdra = 15,
+                      .vrb_to_prb = 1,
+                      .mcs = 1,
+                      .tb_scaling = 1};
+  CHECK(phy_dci_1_0_pack(&s, PHY_RNTI_P, &pg, b) == 41, "P size");
+  bits_to_str(b, 41, str);
+  CHECK(strcmp(str, "10"
+                    "10000001"
+                    "0000000000011"
+                    "1111"
+                    "1"
+                    "00001"
+                    "01"
+                    "000000") == 0,
+        "P-RNTI 1_0: %s", str);
   /* 0_0 (N_UL 52: 1378 values -> 11 bits, 31 bits, padded by 10 to 41):
    * 0 | FDRA 11 | TDRA 4 | hopping 1 | MCS 5 | NDI 1 | RV 2 | HARQ 4 | TPC 2 | 10 zeros */
   phy_dci_0_0_t ul = {.fdra = 0x5A5,

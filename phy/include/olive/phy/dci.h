@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Downlink control information, fallback formats: DCI 1_0 (TS 38.212 7.3.1.2.1) and
- * DCI 0_0 (7.3.1.1.1) packed and unpacked for C-RNTI, TC-RNTI, SI-RNTI and RA-RNTI, the
+ * DCI 0_0 (7.3.1.1.1) packed and unpacked for C-RNTI, TC-RNTI, SI-RNTI, RA-RNTI and (1_0)
+ * P-RNTI, the
  * payload size alignment between them (7.3.1.0, 7.3.1.1.1, 7.3.1.2.1), and the resource
  * indication value of resource allocation type 1 (TS 38.214 5.1.2.2.2, 6.1.2.2.2).
  *
  * Bits are one per byte (0/1), field MSB first, fields in the order of 7.3.1. Not covered:
- * the PDCCH-order form of 1_0 (C-RNTI with an all-ones FDRA), P-RNTI, frequency hopping
+ * the PDCCH-order form of 1_0 (C-RNTI with an all-ones FDRA), frequency hopping
  * offsets inside the 0_0 FDRA, the UL/SUL indicator, shared-spectrum variants; formats 1_1
  * and 0_1. */
 #ifndef OLIVE_PHY_DCI_H
@@ -23,10 +24,11 @@ typedef enum phy_rnti_type {
   PHY_RNTI_TC, /* TC-RNTI */
   PHY_RNTI_SI, /* SI-RNTI */
   PHY_RNTI_RA, /* RA-RNTI (and MsgB-RNTI layout) */
+  PHY_RNTI_P,  /* P-RNTI */
   PHY_RNTI_TYPE_COUNT
 } phy_rnti_type_t;
 
-/* "C-RNTI", "TC-RNTI", "SI-RNTI", "RA-RNTI"; "?" otherwise. */
+/* "C-RNTI", "TC-RNTI", "SI-RNTI", "RA-RNTI", "P-RNTI"; "?" otherwise. */
 OLIVE_API const char *phy_rnti_type_name(phy_rnti_type_t t);
 
 /* Sizes of 1_0 and 0_0 for one serving cell. */
@@ -67,7 +69,9 @@ typedef struct phy_dci_1_0 {
   uint32_t pri;        /* C/TC: PUCCH resource indicator, 3 bits */
   uint32_t k1;         /* C/TC: PDSCH-to-HARQ_feedback timing indicator, 3 bits */
   uint32_t sii;        /* SI: system information indicator, 1 bit */
-  uint32_t tb_scaling; /* RA: TB scaling, 2 bits */
+  uint32_t tb_scaling; /* RA, P: TB scaling, 2 bits */
+  uint32_t smi;        /* P: short messages indicator, 2 bits */
+  uint32_t short_msg;  /* P: short messages, 8 bits */
 } phy_dci_1_0_t;
 
 /* DCI 0_0 fields (C-RNTI and TC-RNTI). */

@@ -20,6 +20,7 @@
  * 4. Each preamble's window covers delays d in [-0.5, N_CS - 0.5) ZC samples (the whole
  *    L_RA for N_CS = 0); its maximum above g is a detection. The delay is refined by a
  *    parabola through sqrt(T) at the peak and its neighbours. */
+#include <complex.h>
 #include <fftw3.h>
 #include <math.h>
 #include <string.h>
@@ -127,24 +128,94 @@ static float metric_at(const phy_prach_det_t *q, int32_t i)
   return q->metric[((i % m) + m) % m];
 }
 
-/* Fills `d` for a peak at unwrapped lag ip of shift cv; s2m is the mean noise estimate. */
-static void report(const phy_prach_det_t *q, int32_t ip, uint32_t cv, float s2m,
-                   phy_prach_detection_t *d)
+/* T at fractional lag x (lag units) of root r: the zero-padded IFFT evaluated directly,
+ * sum_k Y(k) conj(y_u(k)) exp(j 2 pi k x / M), by a rotation recurrence. */
+static double metric_exact(const phy_prach_det_t *q, uint32_t r, const float *s2, double x)
 {
-  float a = sqrtf(metric_at(q, ip - 1)), b = sqrtf(metric_at(q, ip)),
-        c = sqrtf(metric_at(q, ip + 1));
-  float den = a - 2 * b + c, delta = den < 0 ? 0.5f * (a - c) / den : 0.0f;
-  delta = fmaxf(-0.5f, fminf(0.5f, delta));
+  const cf_t *xr = q->roots + (size_t)r * q->l_ra;
+  double ph = 2.0 * M_PI * x / q->corr_size, l2 = (double)q->l_ra * q->l_ra, t = 0;
+  double complex step = cos(ph) + I * sin(ph);
+  for (uint32_t a = 0; a < q->nof_rx; a++) {
+    if (!(s2[a] > 0)) {
+      continue;
+    }
+    double complex rot = 1.0, acc = 0;
+    for (uint32_t k = 0; k < q->l_ra; k++) {
+      acc += (double complex)(q->y[a][k] * xr[k]) * rot;
+      rot *= step;
+    }
+    t += (creal(acc) * creal(acc) + cimag(acc) * cimag(acc)) / (s2[a] * l2);
+  }
+  return t;
+}
+
+/* Fractional peak near lag ip: a parabola through sqrt(T) at ip - 1, ip, ip + 1, refined by
+ * a second parabola through exact evaluations a quarter lag apart. Returns the offset in
+ * lags (|.| <= 0.5) and the peak statistic in *tpk. */
+static double refine_peak(const phy_prach_det_t *q, uint32_t r, const float *s2, int32_t ip,
+                          double *tpk)
+{
+  double a = sqrt(metric_at(q, ip - 1)), b = sqrt(metric_at(q, ip)), c = sqrt(metric_at(q, ip + 1));
+  double den = a - 2 * b + c, d = den < 0 ? 0.5 * (a - c) / den : 0.0;
+  d = fmax(-0.5, fmin(0.5, d));
+  const double h = 0.25;
+  a = sqrt(metric_exact(q, r, s2, ip + d - h));
+  b = sqrt(metric_exact(q, r, s2, ip + d));
+  c = sqrt(metric_exact(q, r, s2, ip + d + h));
+  den = a - 2 * b + c;
+  double d2 = den < 0 ? 0.5 * h * (a - c) / den : 0.0;
+  d = fmax(-0.5, fmin(0.5, d + fmax(-h, fmin(h, d2))));
+  *tpk = metric_exact(q, r, s2, ip + d);
+  return d;
+}
+
+/* Fills `d` for a peak at unwrapped lag ip of root r, shift cv; s2m is the mean noise
+ * estimate. */
+static void report(const phy_prach_det_t *q, uint32_t r, const float *s2, int32_t ip, uint32_t cv,
+                   float s2m, phy_prach_detection_t *d)
+{
+  double t;
+  double delta = refine_peak(q, r, s2, ip, &t);
   double zc = ((double)ip + delta) * q->l_ra / q->corr_size + cv; /* delay, ZC samples */
   double tau = fmax(0.0, zc) / ((double)q->l_ra * q->scs_hz);     /* seconds */
   double ta_unit = 1024.0 / (double)(1u << q->carrier.mu) / (PHY_PRACH_TC_PER_MS * 1000.0);
-  float t = b * b;
   double rho = fmin(0.999, fmax(0.0, (t / q->nof_rx - 1.0) / q->l_ra)); /* P / (P + N) */
   d->ta = (uint32_t)lround(tau / ta_unit);
   d->delay_us = (float)(tau * 1e6);
-  d->metric = t;
+  d->metric = metric_at(q, ip);
   d->power_db = (float)(10.0 * log10(fmax(1e-30, rho * s2m * q->l_ra / q->n_seq)));
   d->snr_db = (float)(10.0 * log10(fmax(1e-30, rho / (1.0 - rho))));
+}
+
+/* Drops detections of one root (det[first .. nd - 1]) that sit within 1.5 ZC samples of a
+ * stronger one (its main lobe crossing a window edge) or within 4 ZC samples of one at
+ * least 10 times stronger (Dirichlet sidelobes: the first at -13 dB, 1.43 ZC samples
+ * away). Two real preambles that close cannot be told apart from a lobe anyway. */
+static uint32_t drop_sidelobes(const phy_prach_det_t *q, phy_prach_detection_t *det,
+                               const int32_t *lag, uint32_t first, uint32_t nd)
+{
+  double zc = (double)q->corr_size / q->l_ra; /* lags per ZC sample */
+  int32_t m = (int32_t)q->corr_size;
+  bool keep[PHY_PRACH_MAX_DET];
+  for (uint32_t i = first; i < nd; i++) {
+    keep[i] = true;
+    for (uint32_t j = first; j < nd; j++) {
+      int32_t dist = (((lag[i] - lag[j]) % m) + m) % m;
+      dist = dist > m / 2 ? m - dist : dist;
+      bool lobe = dist <= 1.5 * zc && det[j].metric > det[i].metric;
+      bool side = dist <= 4.0 * zc && det[j].metric >= 10.0f * det[i].metric;
+      if (j != i && (lobe || side)) {
+        keep[i] = false;
+      }
+    }
+  }
+  uint32_t out = first;
+  for (uint32_t i = first; i < nd; i++) {
+    if (keep[i]) {
+      det[out++] = det[i];
+    }
+  }
+  return out;
 }
 
 int phy_prach_detect(phy_prach_det_t *q, const phy_prach_cfg_t *cfg, const cf_t *const *in,
@@ -158,6 +229,7 @@ int phy_prach_detect(phy_prach_det_t *q, const phy_prach_cfg_t *cfg, const cf_t 
       phy_prach_preamble_map(&map, q->l_ra, cfg->root_logical, occ.ncs) < 0) {
     return OLIVE_EINVAL;
   }
+  max_det = max_det > PHY_PRACH_MAX_DET ? PHY_PRACH_MAX_DET : max_det;
   float s2[PHY_PRACH_MAX_RX], s2m = 0;
   for (uint32_t a = 0; a < q->nof_rx; a++) {
     if (in[a] == NULL) {
@@ -169,7 +241,9 @@ int phy_prach_detect(phy_prach_det_t *q, const phy_prach_cfg_t *cfg, const cf_t 
   load_roots(q, &map, cfg->root_logical);
   float g = (float)phy_prach_det_threshold(q, map.nof_roots);
   uint32_t nd = 0;
+  int32_t lag[PHY_PRACH_MAX_DET];
   for (uint32_t r = 0; r < map.nof_roots; r++) {
+    uint32_t first = nd;
     correlate(q, r, s2);
     for (uint32_t v = 0; v < map.nof_shifts; v++) {
       uint32_t p = r * map.nof_shifts + v;
@@ -184,10 +258,11 @@ int phy_prach_detect(phy_prach_det_t *q, const phy_prach_cfg_t *cfg, const cf_t 
       }
       if (metric_at(q, best) > g && nd < max_det) {
         det[nd].preamble = p;
-        report(q, best, map.cv[v], s2m, &det[nd]);
-        nd++;
+        report(q, r, s2, best, map.cv[v], s2m, &det[nd]);
+        lag[nd++] = best;
       }
     }
+    nd = drop_sidelobes(q, det, lag, first, nd);
   }
   return (int)nd;
 }

@@ -3,8 +3,9 @@
  *
  * Loads the gNB configuration (so every key and its validation work as they will for the
  * gNB), then runs a real-time slot loop at the cell's slot rate: each slot carries one
- * LDPC code block through modulation, AWGN and back, and the main thread prints one live
- * metrics line per metrics.period_ms. Ctrl-C or --duration ends it. */
+ * transport block over the whole carrier through the shared-channel coding chain,
+ * modulation, AWGN and back, and the main thread prints one live metrics line per
+ * metrics.period_ms. Ctrl-C or --duration ends it. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "gnb_cfg.h"
 #include "link.h"
+#include "olive/phy/carrier.h"
 #include "olive/phy/phy.h"
 #include "olive/support/error.h"
 #include "olive/support/time.h"
@@ -25,7 +27,7 @@ static void on_signal(int sig)
   stop_requested = 1;
 }
 
-static const char *const app_flags[] = {"--duration", "--snr", "--mod", NULL};
+static const char *const app_flags[] = {"--duration", "--snr", "--mcs", NULL};
 
 typedef struct demo {
   demo_link_t link;
@@ -37,9 +39,9 @@ static bool slot_work(void *ctx, uint64_t slot, slot_metrics_t *acc)
   demo_t *d = ctx;
   demo_link_result_t r;
   demo_link_run(&d->link, &r);
-  if (r.crc_ok) {
+  if (r.tb_ok) {
     acc->ok++;
-    acc->info_bits += r.tb_bits;
+    acc->info_bits += d->link.tbs;
   } else {
     acc->fail++;
   }
@@ -64,29 +66,12 @@ static double parse_double(const char *flag, const char *v, double lo, double hi
   return x;
 }
 
-static phy_mod_t parse_mod(const char *v)
-{
-  static const struct {
-    const char *name;
-    phy_mod_t mod;
-  } mods[] = {{"qpsk", PHY_MOD_QPSK},
-              {"16qam", PHY_MOD_QAM16},
-              {"64qam", PHY_MOD_QAM64},
-              {"256qam", PHY_MOD_QAM256}};
-  for (size_t i = 0; i < OLIVE_ARRAY_SIZE(mods); i++) {
-    if (strcmp(v, mods[i].name) == 0)
-      return mods[i].mod;
-  }
-  fail_arg("--mod", v, "qpsk, 16qam, 64qam, 256qam");
-  return PHY_MOD_QPSK;
-}
-
 static void print_metrics(const slot_metrics_t *m)
 {
   uint64_t blocks = m->ok + m->fail;
   double secs = m->dt_ms ? (double)m->dt_ms / 1000.0 : 1.0;
   printf("t=%6.1fs slots=%-6llu late=%-3llu skipped=%-3llu bler=%.4f tput=%7.2f Mbit/s "
-         "iters=%.2f slot_us p50=%u p99=%u max=%u\n",
+         "iters/TB=%.2f slot_us p50=%u p99=%u max=%u\n",
          (double)m->t_ms / 1000.0, (unsigned long long)m->slots, (unsigned long long)m->late,
          (unsigned long long)m->skipped, blocks ? (double)m->fail / (double)blocks : 0.0,
          (double)m->info_bits / (secs * 1e6), blocks ? (double)m->iters / (double)blocks : 0.0,
@@ -103,7 +88,12 @@ int main(int argc, char **argv)
       vals[0] ? parse_double("--duration", vals[0], 0, 1e6, "seconds >= 0 (0 = until Ctrl-C)")
               : 10.0;
   double snr = vals[1] ? parse_double("--snr", vals[1], -10, 60, "dB in [-10, 60]") : 12.0;
-  phy_mod_t mod = vals[2] ? parse_mod(vals[2]) : PHY_MOD_QAM16;
+  double mcs_d = vals[2] ? parse_double("--mcs", vals[2], 0, 28,
+                                        "an integer 0..28 (TS 38.214 Table 5.1.3.1-1)")
+                         : 16;
+  if (mcs_d != (unsigned)mcs_d)
+    fail_arg("--mcs", vals[2], "an integer 0..28 (TS 38.214 Table 5.1.3.1-1)");
+  unsigned mcs = (unsigned)mcs_d;
   if (gnb_cfg_apply_logging(&cfg) < 0)
     return OLIVE_CFG_EXIT_STATUS;
   if (cfg.expert.mlock)
@@ -112,18 +102,26 @@ int main(int argc, char **argv)
   unsigned scs_khz = cfg.cell.common_scs == GNB_SCS_30 ? 30 : 15;
   uint64_t slot_ns = 1000000ull * 15 / scs_khz; /* TS 38.211 4.3.2: 2^mu slots per ms */
   demo_t d;
-  demo_link_args_t la = {
-      .z = 384, .nof_rows = 20, .mod = mod, .snr_db = snr, .max_iters = 8, .seed = 1};
-  int rc = demo_link_init(&d.link, &la);
+  uint32_t n_prb = phy_carrier_prb_from_bw(cfg.cell.channel_bandwidth_mhz, scs_khz == 30 ? 1 : 0);
+  demo_link_args_t la = {.n_prb = n_prb,
+                         .table = PHY_MCS_TABLE_QAM64,
+                         .mcs = mcs,
+                         .snr_db = snr,
+                         .max_iters = 8,
+                         .seed = 1};
+  int rc = n_prb ? demo_link_init(&d.link, &la) : OLIVE_EINVAL;
   if (rc < 0) {
-    fprintf(stderr, "error: PHY link init failed: %s\n", olive_strerror(rc));
+    fprintf(stderr, "error: PHY link init failed (%u PRB, MCS %u): %s\n", n_prb, mcs,
+            olive_strerror(rc));
     return 1;
   }
   printf("olive %s PHY link demo (isa %s): cell band n%u dl_arfcn %lld pci %u %u kHz, %s\n",
          olive_phy_version(), olive_phy_isa(), cfg.cell.band, (long long)cfg.cell.dl_arfcn,
          cfg.cell.pci, scs_khz, "gNB and UE over ZeroMQ arrive with the cell");
-  printf("per slot: one LDPC BG1 code block, Z=%u K=%u N=%u, %s, Es/N0 %.1f dB, AWGN\n", la.z,
-         d.link.k, d.link.n, phy_mod_name(mod), snr);
+  printf("per slot: PDSCH-like TB, %u PRB, MCS %u (%s, R %.3f), TBS %u bits, G %u bits, "
+         "Es/N0 %.1f dB, AWGN\n",
+         n_prb, mcs, phy_mod_name(d.link.mod), d.link.mcs.r_x2048 / 2048.0, d.link.tbs, d.link.g,
+         snr);
   fflush(stdout);
 
   signal(SIGINT, on_signal);
@@ -159,7 +157,7 @@ int main(int argc, char **argv)
     olive_sleep_ns(50000000);
   }
   slot_loop_join(&loop);
-  printf("done: %llu slots, %llu late, %llu/%llu code blocks decoded\n",
+  printf("done: %llu slots, %llu late, %llu/%llu transport blocks decoded\n",
          (unsigned long long)total.slots, (unsigned long long)total.late,
          (unsigned long long)total.ok, (unsigned long long)(total.ok + total.fail));
   demo_link_free(&d.link);

@@ -4,16 +4,15 @@
 #include <math.h>
 #include <string.h>
 
-#include "olive/phy/crc.h"
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
 
-#define NOISE_LEN (1u << 16)
-/* int8 steps of the LLR of the least protected bit at a noise-free point, d_min^2 / N0
- * (38.211 5.1 points: d_min^2 = 2, 4/10, 4/42, 4/170 for QPSK .. 256QAM). Stronger bits
- * of the higher orders get proportionally larger values and may saturate at 127. */
-#define LLR_WEAKEST_STEPS 6.0f
-#define LLR_CLIP          32
+#define NOISE_LEN    (1u << 16)
+#define DATA_SYMBOLS 12 /* PDSCH symbols 2..13 of the slot */
+#define DMRS_RE_PRB  12 /* one DM-RS symbol, both CDM groups without data */
+/* int8 LLR steps per natural LLR unit, saturated at +-127 by the demapper: the scale
+ * phy/include/olive/phy/ldpc.h recommends. */
+#define LLR_STEPS_PER_UNIT 16.0f
 
 static uint64_t next_rand(uint64_t *s)
 {
@@ -35,37 +34,78 @@ static void fill_noise(cf_t *w, unsigned n, uint64_t *s)
   }
 }
 
+static phy_mod_t mod_of_qm(unsigned qm)
+{
+  switch (qm) {
+  case 2:
+    return PHY_MOD_QPSK;
+  case 4:
+    return PHY_MOD_QAM16;
+  case 6:
+    return PHY_MOD_QAM64;
+  default:
+    return PHY_MOD_QAM256;
+  }
+}
+
+/* TBS and G of the allocation (TS 38.214 5.1.3.2 with N_oh = 0, one layer). */
+static int size_allocation(demo_link_t *l)
+{
+  const demo_link_args_t *a = &l->a;
+  if (phy_tbs_mcs_get(a->table, a->mcs, false, &l->mcs) < 0 || l->mcs.reserved || l->mcs.qm < 2)
+    return OLIVE_EINVAL;
+  phy_tbs_cfg_t tc = {.n_symb_sh = DATA_SYMBOLS,
+                      .n_dmrs_prb = DMRS_RE_PRB,
+                      .n_prb = a->n_prb,
+                      .n_layers = 1,
+                      .qm = l->mcs.qm,
+                      .r_x2048 = l->mcs.r_x2048};
+  int tbs = phy_tbs_calc(&tc);
+  if (tbs < 0)
+    return tbs;
+  l->tbs = (unsigned)tbs;
+  l->nsym = a->n_prb * (12 * DATA_SYMBOLS - DMRS_RE_PRB);
+  l->g = l->nsym * l->mcs.qm;
+  l->mod = mod_of_qm(l->mcs.qm);
+  l->sch_cfg = (phy_sch_cfg_t){.tbs = l->tbs,
+                               .r_x2048 = l->mcs.r_x2048,
+                               .qm = l->mcs.qm,
+                               .n_layers = 1,
+                               .g = l->g,
+                               .rv = 0,
+                               .lbrm = true,
+                               .harq_id = 0,
+                               .new_data = true,
+                               .max_iters = a->max_iters};
+  return 0;
+}
+
 int demo_link_init(demo_link_t *l, const demo_link_args_t *args)
 {
   memset(l, 0, sizeof(*l));
   l->a = *args;
   l->rng = args->seed ? args->seed : 1;
-  int n = phy_ldpc_codeword_len(PHY_LDPC_BG1, args->z, args->nof_rows);
-  unsigned qm = phy_mod_bits(args->mod);
-  if (n < 0 || qm == 0 || n % (int)qm != 0)
-    return OLIVE_EINVAL;
-  l->k = PHY_LDPC_BG1_KB * args->z;
-  l->n = (unsigned)n;
-  l->nsym = l->n / qm;
+  int rc = size_allocation(l);
+  if (rc < 0)
+    return rc;
   l->noise_var = (float)pow(10.0, -args->snr_db / 10.0);
-  /* Squared minimum distance of unit-energy square M-QAM: 6 / (M - 1). */
-  l->dmin2 = 6.0f / (float)((1u << qm) - 1);
-  phy_ldpc_enc_args_t ea = {.isa = OLIVE_ISA_AUTO};
-  phy_ldpc_dec_args_t da = {.isa = OLIVE_ISA_AUTO};
+  phy_sch_args_t sa = {.max_prb = args->n_prb,
+                       .max_layers = 1,
+                       .max_qm = l->mcs.qm > 6 ? 8 : 6,
+                       .nof_harq = 1,
+                       .isa = OLIVE_ISA_AUTO};
   phy_modulation_args_t ma = {.isa = OLIVE_ISA_AUTO};
-  int rc;
-  if ((rc = phy_ldpc_enc_init(&l->enc, &ea)) < 0 || (rc = phy_ldpc_dec_init(&l->dec, &da)) < 0 ||
-      (rc = phy_modulation_init(&l->mod, &ma)) < 0) {
+  if ((rc = phy_sch_init(&l->sch, &sa)) < 0 || (rc = phy_modulation_init(&l->modem, &ma)) < 0) {
     demo_link_free(l);
     return rc;
   }
-  l->tb = olive_mem_alloc(l->k / 8 + 1);
-  l->dec_c = olive_mem_alloc(l->k / 8 + 1);
-  l->cw = olive_mem_alloc(l->n / 8 + 1);
+  l->tb = olive_mem_alloc(l->tbs / 8);
+  l->tb_rx = olive_mem_alloc(l->tbs / 8);
+  l->bits = olive_mem_alloc(l->g);
   l->sym = olive_mem_calloc(l->nsym, sizeof(cf_t));
-  l->llr = olive_mem_alloc(l->n);
+  l->llr = olive_mem_alloc(l->g);
   l->noise = olive_mem_calloc(NOISE_LEN, sizeof(cf_t));
-  if (!l->tb || !l->dec_c || !l->cw || !l->sym || !l->llr || !l->noise) {
+  if (!l->tb || !l->tb_rx || !l->bits || !l->sym || !l->llr || !l->noise) {
     demo_link_free(l);
     return OLIVE_ENOMEM;
   }
@@ -77,12 +117,11 @@ void demo_link_free(demo_link_t *l)
 {
   if (l == NULL)
     return;
-  phy_ldpc_enc_free(&l->enc);
-  phy_ldpc_dec_free(&l->dec);
-  phy_modulation_free(&l->mod);
+  phy_sch_free(&l->sch);
+  phy_modulation_free(&l->modem);
   olive_mem_free(l->tb);
-  olive_mem_free(l->dec_c);
-  olive_mem_free(l->cw);
+  olive_mem_free(l->tb_rx);
+  olive_mem_free(l->bits);
   olive_mem_free(l->sym);
   olive_mem_free(l->llr);
   olive_mem_free(l->noise);
@@ -91,14 +130,11 @@ void demo_link_free(demo_link_t *l)
 
 void demo_link_run(demo_link_t *l, demo_link_result_t *res)
 {
-  /* Transmitter: random payload, CRC24A over it (a single code block, 38.212 7.2.1). */
-  unsigned payload = l->k - 24;
-  for (unsigned i = 0; i < l->k / 8; i++)
+  /* Transmitter. */
+  for (unsigned i = 0; i < l->tbs / 8; i++)
     l->tb[i] = (uint8_t)next_rand(&l->rng);
-  phy_crc_attach_packed(PHY_CRC24A, l->tb, payload);
-  phy_ldpc_enc_cfg_t ec = {.bg = PHY_LDPC_BG1, .z = l->a.z, .nof_rows = l->a.nof_rows};
-  phy_ldpc_encode(&l->enc, &ec, l->tb, l->cw);
-  phy_modulation_map_packed(&l->mod, l->a.mod, l->cw, l->n, l->sym);
+  phy_sch_encode(&l->sch, &l->sch_cfg, l->tb, l->bits);
+  phy_modulation_map_bits(&l->modem, l->mod, l->bits, l->g, l->sym);
 
   /* Channel: y = x + n with E|n|^2 = N0, from a random offset of the noise table. */
   float sigma = sqrtf(l->noise_var);
@@ -106,22 +142,10 @@ void demo_link_run(demo_link_t *l, demo_link_result_t *res)
   for (unsigned i = 0; i < l->nsym; i++)
     l->sym[i] += sigma * l->noise[(off + i) % NOISE_LEN];
 
-  /* Receiver: int8 LLRs, scaled per modulation order (see LLR_WEAKEST_STEPS). */
-  float scale = LLR_WEAKEST_STEPS * l->noise_var / l->dmin2;
-  phy_demod_llr_i8(&l->mod, l->a.mod, l->sym, l->nsym, l->noise_var, scale, l->llr);
-  /* Keep the decoder's headroom (ldpc.h): clip channel LLRs to +-LLR_CLIP. */
-  for (unsigned i = 0; i < l->n; i++)
-    l->llr[i] = l->llr[i] > LLR_CLIP ? LLR_CLIP : l->llr[i] < -LLR_CLIP ? -LLR_CLIP : l->llr[i];
-  phy_ldpc_dec_cfg_t dc = {.bg = PHY_LDPC_BG1,
-                           .z = l->a.z,
-                           .nof_filler = 0,
-                           .max_iters = l->a.max_iters,
-                           .stop = PHY_LDPC_STOP_CRC,
-                           .crc = PHY_CRC24A};
-  phy_ldpc_dec_result_t dr = {0};
-  phy_ldpc_decode(&l->dec, &dc, l->llr, l->n, l->dec_c, &dr);
-  res->crc_ok = phy_crc_check_packed(PHY_CRC24A, l->dec_c, payload) == 0 &&
-                memcmp(l->dec_c, l->tb, payload / 8) == 0;
-  res->iters = dr.iters;
-  res->tb_bits = payload;
+  /* Receiver. */
+  phy_demod_llr_i8(&l->modem, l->mod, l->sym, l->nsym, l->noise_var, LLR_STEPS_PER_UNIT, l->llr);
+  phy_sch_result_t r = {0};
+  int rc = phy_sch_decode(&l->sch, &l->sch_cfg, l->llr, l->tb_rx, &r);
+  res->tb_ok = rc == 0 && memcmp(l->tb, l->tb_rx, l->tbs / 8) == 0;
+  res->iters = r.iters;
 }

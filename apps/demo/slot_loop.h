@@ -20,7 +20,7 @@ typedef struct slot_metrics {
   uint64_t t_ms;  /* end of the period, since start */
   uint64_t dt_ms; /* length of the period */
   uint64_t slots, late, skipped;
-  uint64_t ok, fail;  /* code blocks decoded / failed */
+  uint64_t ok, fail;  /* transport blocks decoded / failed */
   uint64_t info_bits; /* information bits delivered */
   uint64_t iters;     /* LDPC iterations, summed */
   uint32_t p50_us, p99_us, max_us;

@@ -28,6 +28,9 @@
 #include "olive/support/error.h"
 #include "prach_internal.h"
 
+/* 4 floats (2 complex): a GCC/clang vector type (one SSE2 register on x86-64). */
+typedef float v4f __attribute__((vector_size(16)));
+
 /* Sums the repetitions of antenna input `in`, mixes bin `c` to DC and extracts y (L_RA
  * bins, unitary N-point DFT scale). Returns the mean bin power. */
 static float extract(phy_prach_det_t *q, const phy_prach_occasion_t *occ, const cf_t *in, cf_t *y)
@@ -38,30 +41,43 @@ static float extract(phy_prach_det_t *q, const phy_prach_occasion_t *occ, const 
   cf_t *e = q->acc + half; /* e[-half .. n + half - 1] valid after the wrap copies */
   const cf_t *s = in + occ->n_cp;
   for (uint32_t i = 0; i < n; i++) {
-    cf_t v = s[i];
+    float vr = crealf(s[i]), vi = cimagf(s[i]);
     for (uint32_t r = 1; r < occ->info.nof_rep; r++) {
-      v += s[i + r * n];
+      vr += crealf(s[i + r * n]);
+      vi += cimagf(s[i + r * n]);
     }
-    e[i] = v * q->w[idx];
+    float wr = crealf(q->w[idx]), wi = cimagf(q->w[idx]);
+    e[i] = (vr * wr - vi * wi) + I * (vr * wi + vi * wr);
     idx += step;
     idx = idx >= n ? idx - n : idx;
   }
   memcpy(q->acc, e + n - half, sizeof(cf_t) * half);
-  memcpy(e + n, e, sizeof(cf_t) * half);
+  memcpy(e + n, e, sizeof(cf_t) * (q->ntaps_pad - half));
+  /* FIR on the interleaved floats with duplicated taps: 8 independent lanes (4 complex
+   * taps) per step; even lanes sum to re, odd to im. */
+  const float *h = q->taps;
+  const uint32_t nt2 = 2 * q->ntaps_pad;
   for (uint32_t j = 0; j < q->m; j++) {
     const float *src = (const float *)(q->acc + (size_t)j * q->dec);
-    float re = 0, im = 0;
-    for (uint32_t t = 0; t < q->ntaps; t++) {
-      re += q->taps[t] * src[2 * t];
-      im += q->taps[t] * src[2 * t + 1];
+    v4f a0 = {0}, a1 = {0};
+    for (uint32_t u = 0; u < nt2; u += 8) {
+      v4f h0, h1, x0, x1;
+      memcpy(&h0, h + u, sizeof(h0));
+      memcpy(&h1, h + u + 4, sizeof(h1));
+      memcpy(&x0, src + u, sizeof(x0));
+      memcpy(&x1, src + u + 4, sizeof(x1));
+      a0 += h0 * x0;
+      a1 += h1 * x1;
     }
-    q->small_in[j] = re + I * im;
+    a0 += a1;
+    q->small_in[j] = (a0[0] + a0[2]) + I * (a0[1] + a0[3]);
   }
   fftwf_execute(q->plan_small);
   float pow = 0;
   for (uint32_t k = 0; k < l; k++) {
     int32_t kk = (int32_t)k - (int32_t)(l - 1) / 2;
-    cf_t v = q->small_out[kk < 0 ? kk + (int32_t)q->m : kk] * q->eq[k];
+    cf_t v = q->small_out[kk < 0 ? kk + (int32_t)q->m : kk];
+    v = crealf(v) * q->eq[k] + I * (cimagf(v) * q->eq[k]);
     y[k] = v;
     pow += crealf(v) * crealf(v) + cimagf(v) * cimagf(v);
   }
@@ -96,8 +112,10 @@ static void correlate(phy_prach_det_t *q, uint32_t r, const float *s2)
     if (!(s2[a] > 0)) {
       continue;
     }
+    const cf_t *y = q->y[a];
     for (uint32_t k = 0; k < q->l_ra; k++) {
-      q->cin[k] = q->y[a][k] * xr[k];
+      float yr = crealf(y[k]), yi = cimagf(y[k]), xr_ = crealf(xr[k]), xi = cimagf(xr[k]);
+      q->cin[k] = (yr * xr_ - yi * xi) + I * (yr * xi + yi * xr_);
     }
     memset(q->cin + q->l_ra, 0, sizeof(cf_t) * (q->corr_size - q->l_ra));
     fftwf_execute(q->plan_corr);
@@ -120,6 +138,28 @@ static window_t preamble_window(const phy_prach_det_t *q, uint32_t ncs, uint32_t
   int32_t s = (int32_t)ceil(m * (-0.5 - cv) / l), e = (int32_t)ceil(m * (w - 0.5 - cv) / l);
   window_t win = {s, (uint32_t)(e - s)};
   return win;
+}
+
+/* Unwrapped lag of the largest statistic in window w (scanned in at most two runs). */
+static int32_t window_max(const phy_prach_det_t *q, window_t w)
+{
+  int32_t m = (int32_t)q->corr_size, i0 = ((w.start % m) + m) % m;
+  uint32_t run1 = w.len < (uint32_t)(m - i0) ? w.len : (uint32_t)(m - i0), best = 0;
+  const float *v = q->metric;
+  float bv = v[i0];
+  for (uint32_t j = 1; j < run1; j++) {
+    if (v[i0 + (int32_t)j] > bv) {
+      bv = v[i0 + (int32_t)j];
+      best = j;
+    }
+  }
+  for (uint32_t j = run1; j < w.len; j++) {
+    if (v[j - run1] > bv) {
+      bv = v[j - run1];
+      best = j;
+    }
+  }
+  return w.start + (int32_t)best;
 }
 
 static float metric_at(const phy_prach_det_t *q, int32_t i)
@@ -239,7 +279,7 @@ int phy_prach_detect(phy_prach_det_t *q, const phy_prach_cfg_t *cfg, const cf_t 
     s2m += s2[a] / (float)q->nof_rx;
   }
   load_roots(q, &map, cfg->root_logical);
-  float g = (float)phy_prach_det_threshold(q, map.nof_roots);
+  float g = q->thr[map.nof_roots - 1];
   uint32_t nd = 0;
   int32_t lag[PHY_PRACH_MAX_DET];
   for (uint32_t r = 0; r < map.nof_roots; r++) {
@@ -251,11 +291,7 @@ int phy_prach_detect(phy_prach_det_t *q, const phy_prach_cfg_t *cfg, const cf_t 
         break;
       }
       window_t w = preamble_window(q, occ.ncs, map.cv[v]);
-      int32_t best = w.start;
-      for (uint32_t i = 1; i < w.len; i++) {
-        best =
-            metric_at(q, w.start + (int32_t)i) > metric_at(q, best) ? w.start + (int32_t)i : best;
-      }
+      int32_t best = window_max(q, w);
       if (metric_at(q, best) > g && nd < max_det) {
         det[nd].preamble = p;
         report(q, r, s2, best, map.cv[v], s2m, &det[nd]);

@@ -31,8 +31,9 @@ static int design_filter(phy_prach_det_t *q)
   double df = (double)(q->m - q->l_ra) / q->n_seq;
   uint32_t n = (uint32_t)ceil((STOP_DB - 8.0) / (2.285 * 2.0 * M_PI * df)) + 1;
   q->ntaps = n | 1u;
-  q->taps = olive_mem_alloc(sizeof(float) * q->ntaps);
-  q->acc = olive_mem_alloc(sizeof(cf_t) * (q->n_seq + q->ntaps));
+  q->ntaps_pad = (q->ntaps + 3u) & ~3u;
+  q->taps = olive_mem_alloc(sizeof(float) * 2 * q->ntaps_pad);
+  q->acc = olive_mem_alloc(sizeof(cf_t) * (q->n_seq + q->ntaps_pad));
   if (q->taps == NULL || q->acc == NULL) {
     return OLIVE_ENOMEM;
   }
@@ -41,18 +42,18 @@ static int design_filter(phy_prach_det_t *q)
     double x = t - c, r = x / c;
     double s = x == 0.0 ? 2.0 * fc : sin(2.0 * M_PI * fc * x) / (M_PI * x);
     double h = s * bessel_i0(beta * sqrt(fmax(0.0, 1.0 - r * r))) / bessel_i0(beta);
-    q->taps[t] = (float)h;
+    q->taps[2 * t] = (float)h;
     sum += h;
   }
   for (uint32_t t = 0; t < q->ntaps; t++) {
-    q->taps[t] = (float)(q->taps[t] / sum);
+    q->taps[2 * t] = q->taps[2 * t + 1] = (float)(q->taps[2 * t] / sum);
   }
   /* eq[k] = D / (H(k') sqrt(N)), k' = k - (L-1)/2: undoes the filter and scales the
    * decimated FFT to the unitary N-point DFT of the sequence period. */
   for (uint32_t k = 0; k < q->l_ra; k++) {
     double kp = (double)k - (q->l_ra - 1) / 2.0, h = 0;
     for (uint32_t t = 0; t < q->ntaps; t++) {
-      h += q->taps[t] * cos(2.0 * M_PI * kp * (t - c) / q->n_seq);
+      h += q->taps[2 * t] * cos(2.0 * M_PI * kp * (t - c) / q->n_seq);
     }
     q->eq[k] = (float)(q->dec / (h * sqrt((double)q->n_seq)));
   }
@@ -164,6 +165,9 @@ int phy_prach_det_init(phy_prach_det_t *q, const phy_prach_det_args_t *args)
   for (uint32_t i = 0; i < q->n_seq; i++) {
     double ph = -2.0 * M_PI * i / q->n_seq;
     q->w[i] = (float)cos(ph) + I * (float)sin(ph);
+  }
+  for (uint32_t r = 0; r < PHY_PRACH_NOF_PREAMBLES; r++) {
+    q->thr[r] = (float)phy_prach_det_threshold(q, r + 1);
   }
   return OLIVE_OK;
 }

@@ -244,18 +244,20 @@ typedef struct phy_prach_det {
   uint32_t m;         /* small FFT size after decimation */
   uint32_t corr_size; /* correlation IFFT size M */
   uint32_t ntaps;     /* low-pass FIR taps (odd) */
+  uint32_t ntaps_pad; /* ntaps rounded up to a multiple of 4 */
   double p_fa;
-  float *taps;                       /* low-pass FIR, ntaps */
-  float *eq;                         /* D / H(f) at the L_RA bins around DC */
-  cf_t *w;                           /* exp(-j 2 pi n / N), n < N */
-  cf_t *acc;                         /* repetition sum, mixed, cyclically extended: N + ntaps */
-  cf_t *small_in, *small_out;        /* m */
-  cf_t *y[PHY_PRACH_MAX_RX];         /* extracted PRACH bins per antenna, L_RA */
-  cf_t *roots;                       /* conj(y_u) of up to 64 roots, 64 * L_RA (a cache) */
-  cf_t *xtmp, *ytmp;                 /* L_RA scratch for the root DFT */
-  cf_t *cin, *cout;                  /* correlation IFFT, corr_size */
-  float *metric;                     /* combined statistic per lag, corr_size */
-  uint32_t cache_root, cache_nroots; /* roots cached: logical index, count (0 = none) */
+  float *taps;                        /* low-pass FIR, ntaps */
+  float *eq;                          /* D / H(f) at the L_RA bins around DC */
+  cf_t *w;                            /* exp(-j 2 pi n / N), n < N */
+  cf_t *acc;                          /* repetition sum, mixed, cyclically extended: N + ntaps */
+  cf_t *small_in, *small_out;         /* m */
+  cf_t *y[PHY_PRACH_MAX_RX];          /* extracted PRACH bins per antenna, L_RA */
+  cf_t *roots;                        /* conj(y_u) of up to 64 roots, 64 * L_RA (a cache) */
+  cf_t *xtmp, *ytmp;                  /* L_RA scratch for the root DFT */
+  cf_t *cin, *cout;                   /* correlation IFFT, corr_size */
+  float *metric;                      /* combined statistic per lag, corr_size */
+  float thr[PHY_PRACH_NOF_PREAMBLES]; /* threshold for 1 .. 64 roots */
+  uint32_t cache_root, cache_nroots;  /* roots cached: logical index, count (0 = none) */
   void *plan_small, *plan_corr, *plan_dft;
 } phy_prach_det_t;
 

@@ -18,7 +18,7 @@
 
 #include "olive/support/api.h"
 
-/* Largest length the length-determinant codecs accept. X.691 11.9.3.8 fragments lengths
+/* Largest length the length-determinant codecs accept. X.691 11.9 fragments lengths
  * of 16K and more; no broadcast message comes near that, so both sides refuse it. */
 #define RRC_UPER_MAX_LEN 16383u
 

@@ -77,8 +77,7 @@ void cx_bits(rrc_codec_t *c, const char *field, uint64_t *v, unsigned n)
 
 void cx_ext(rrc_codec_t *c, bool *ext)
 {
-  if (cx_enc(c))
-    *ext = false;
+  *ext = false; /* also what a decoder that already failed leaves for cx_ext_end */
   cx_bool(c, "extension bit", ext);
 }
 

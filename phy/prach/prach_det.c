@@ -4,7 +4,8 @@
  * 1. Extraction, without an FFT over the whole sampled band: the nof_rep sequence periods
  *    after the CP are summed (coherent: the signal is N-periodic), the PRACH band is mixed
  *    to DC, low-pass filtered (Kaiser FIR, 70 dB stop band) and decimated by D = N / m, and
- *    an m-point FFT (m = 2048 for L = 839, 256 for L = 139) gives the L_RA bins. Filtering
+ *    an m-point FFT (m the smallest divisor of N >= 2 L_RA: 2048 for format 0, 2304 for
+ *    format 3 at 23.04 Msps, 384 for L = 139 at 15 kHz) gives the L_RA bins. Filtering
  *    is cyclic over the period, so it multiplies each bin by the filter response H, which
  *    is undone exactly (eq); aliases come only from the stop band. Why: it costs m * taps
  *    MACs plus one small FFT (about N / 9 points), independent of the carrier width, where

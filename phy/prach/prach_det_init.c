@@ -60,12 +60,14 @@ static int design_filter(phy_prach_det_t *q)
   return OLIVE_OK;
 }
 
-/* Small FFT size: the smallest power of two m >= 2 L_RA dividing N (m = N otherwise). */
+/* Small FFT size: the smallest divisor m of N with m >= 2 L_RA (an integer decimation
+ * D = N / m, and a transition band of at least L_RA bins). Correlation IFFT: the power of
+ * two >= L_RA (lag step L_RA / M of a ZC sample). */
 static void choose_sizes(phy_prach_det_t *q)
 {
   q->m = q->n_seq;
-  for (uint32_t m = 256; m < q->n_seq; m <<= 1) {
-    if (m >= 2 * q->l_ra && q->n_seq % m == 0) {
+  for (uint32_t m = 2 * q->l_ra; m < q->n_seq; m++) {
+    if (q->n_seq % m == 0) {
       q->m = m;
       break;
     }

@@ -3,11 +3,11 @@
  * 23.04 Msps, 106 PRB at 15 kHz, fixed-seed AWGN:
  *  - false alarm: noise only, P_fa <= 0.1 % (38.141-1 8.4.1.5); plus a calibration check
  *    that the threshold tracks its design target at 5 %;
- *  - missed detection: P_d >= 99 % at -14.2 dB with 2 RX (TS 38.141-1 Table 8.4.1.5-1,
- *    format 0, AWGN, 2 RX; value as listed in srsRAN_matlab apps/simulators/PRACHPERF/
- *    PRACHthresholds.m), with the timing error within 1.04 us (the AWGN format 0 time error
- *    tolerance of 38.141-1 8.4.1.1); 1 RX is not in the spec: checked at -12 dB (the
- *    "custom" 1 RX point of the same srsRAN_matlab file) and reported at -14.2 dB;
+ *  - missed detection: P_d >= 99 % at -14.2 dB (and, as margin, at -15.2 dB) with 2 RX (TS 38.141-1
+ * Table 8.4.1.5-1, format 0, AWGN, 2 RX; value as listed in srsRAN_matlab
+ * apps/simulators/PRACHPERF/ PRACHthresholds.m), with the timing error within 1.04 us (the AWGN
+ * format 0 time error tolerance of 38.141-1 8.4.1.1); 1 RX is not in the spec: checked at -12 dB
+ * (the "custom" 1 RX point of the same srsRAN_matlab file) and reported at -14.2 dB;
  *  - timing: TA within +-1 TA unit (16 * 64 T_c, mu = 0: 0.521 us) over the N_CS window;
  *  - two simultaneous preambles; N_CS = 0 (64 roots); a short format (A1).
  * Argument "slow": 10x more trials (CTest label slow). */
@@ -82,6 +82,7 @@ static void test_false_alarm(void)
   printf("false alarm at target 0.1%%, 2 RX: %u / %u\n", fa, n);
   CHECK(fa <= n / 1000 + 1, "P_fa %u / %u", fa, n);
   CHECK(setup(1, PHY_PRACH_FMT_0, 0, 106, SRATE, 0, 1e-3) == 0, "setup");
+  n = 500 * scale;
   fa = false_alarms(1, n);
   printf("false alarm at target 0.1%%, 1 RX: %u / %u\n", fa, n);
   CHECK(fa <= n / 1000 + 1, "P_fa 1 RX %u / %u", fa, n);
@@ -127,6 +128,17 @@ static void test_detection(void)
   /* Other preambles found in the same occasions are false alarms (separate requirement,
    * expected trials * 1e-3): a few at most. */
   CHECK(pd >= 0.99 && wrong <= 2, "2 RX -14.2 dB: %.4f, wrong %u", pd, wrong);
+  /* Margin: still >= 99 % 1 dB below the requirement (measured when written: 100 % at
+   * -15.2 dB, 99.0 % at -16.2 dB, 95 % at -17.2 dB over 300 trials). */
+  pd = detection_rate(2, -15.2, n, &wrong, &tab);
+  printf("P_d 2 RX -15.2 dB: %.4f (wrong %u, TA > 1 unit %u)\n", pd, wrong, tab);
+  CHECK(pd >= 0.99, "2 RX -15.2 dB: %.4f", pd);
+  if (scale > 1) {
+    for (double snr = -17.2; snr < -15.5; snr += 1.0) {
+      pd = detection_rate(2, snr, n, &wrong, &tab);
+      printf("P_d 2 RX %.1f dB: %.4f (wrong %u, TA > 1 unit %u)\n", snr, pd, wrong, tab);
+    }
+  }
   CHECK(setup(1, PHY_PRACH_FMT_0, 0, 106, SRATE, 0, 1e-3) == 0, "setup");
   pd = detection_rate(1, -12.0, n, &wrong, &tab);
   printf("P_d 1 RX -12 dB: %.4f (wrong %u, TA > 1 unit %u)\n", pd, wrong, tab);
@@ -220,6 +232,53 @@ static void test_short_a1(void)
   CHECK(good == 20, "A1: %u / 20", good);
 }
 
+/* Every other format: 10 trials at 0 dB, 1 RX, random preamble and delay inside N_CS - 1
+ * ZC samples; correct preamble and TA within +-1 unit (mu of the carrier). */
+typedef struct fmt_case {
+  phy_prach_format_t f;
+  uint32_t mu, prb, mu_ra, index, zcz;
+  bool tdd;
+  double srate;
+} fmt_case_t;
+
+static void test_other_formats(void)
+{
+  static const fmt_case_t cases[] = {
+      {PHY_PRACH_FMT_1, 0, 106, 0, 44, 1, false, 23.04e6},   /* FDD 44: format 1 */
+      {PHY_PRACH_FMT_2, 0, 106, 0, 58, 1, false, 23.04e6},   /* FDD 58: format 2 */
+      {PHY_PRACH_FMT_3, 0, 106, 0, 76, 1, false, 23.04e6},   /* FDD 76: format 3, 5 kHz */
+      {PHY_PRACH_FMT_A2, 0, 52, 0, 120, 3, false, 15.36e6},  /* FDD 120: A2 */
+      {PHY_PRACH_FMT_B4, 0, 106, 0, 201, 3, false, 23.04e6}, /* FDD 201: B4 */
+      {PHY_PRACH_FMT_C0, 1, 51, 1, 222, 3, false, 30.72e6},  /* FDD 222: C0, 30 kHz */
+  };
+  S.rng = OLIVE_TEST_RNG(71);
+  phy_prach_detection_t d[PHY_PRACH_MAX_DET];
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    const fmt_case_t *k = &cases[i];
+    CHECK(setup(1, k->f, k->mu, k->prb, k->srate, k->mu_ra, 1e-3) == 0, "setup %s",
+          phy_prach_format_name(k->f));
+    phy_prach_cfg_t c = {.tdd = k->tdd, .config_index = k->index, .root_logical = 7, .zcz = k->zcz};
+    c.slot_ra = k->mu_ra; /* one PRACH slot per subframe at 30 kHz: n_slot = 1 */
+    phy_prach_occasion_t o;
+    CHECK(phy_prach_occasion(&S.gen.carrier, k->mu_ra, &c, &o) == 0 && o.format == k->f,
+          "occasion %s", phy_prach_format_name(k->f));
+    S.len = o.len;
+    /* Delay range: N_CS - 1 ZC samples in samples. */
+    double zc_samples = k->srate / ((double)o.info.l_ra * o.info.scs_hz);
+    uint32_t dmax = (uint32_t)((o.ncs - 1) * zc_samples);
+    unsigned good = 0;
+    for (unsigned t = 0; t < 10; t++) {
+      uint32_t p = olive_test_below(&S.rng, 64), delay = olive_test_below(&S.rng, dmax + 1);
+      sim_clear(&S, 1, sim_noise_var(&o, 0.0));
+      sim_add(&S, &c, p, delay, 1.0, 1);
+      int nd = sim_detect(&S, &c, d, 1);
+      good +=
+          nd == 1 && d[0].preamble == p && fabs(d[0].ta - sim_ta(delay, k->srate, k->mu)) <= 1.0;
+    }
+    CHECK(good == 10, "format %s: %u / 10", phy_prach_format_name(k->f), good);
+  }
+}
+
 static void test_errors(void)
 {
   CHECK(setup(1, PHY_PRACH_FMT_0, 0, 106, SRATE, 0, 1e-3) == 0, "setup");
@@ -251,6 +310,7 @@ int main(int argc, char **argv)
   test_two_preambles();
   test_ncs0();
   test_short_a1();
+  test_other_formats();
   test_errors();
   phy_prach_gen_free(&S.gen);
   phy_prach_det_free(&S.det);

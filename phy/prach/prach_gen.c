@@ -35,8 +35,8 @@ int phy_prach_gen_init(phy_prach_gen_t *q, const phy_prach_gen_args_t *args)
   memset(q, 0, sizeof(*q));
   q->carrier = args->carrier;
   q->mu_ra = args->mu_ra;
-  q->l_ra = prach_format_l_ra(args->max_format);
-  q->scs_hz = prach_format_scs(args->max_format, args->mu_ra);
+  q->l_ra = prach_format_l_ra(args->format);
+  q->scs_hz = prach_format_scs(args->format, args->mu_ra);
   if (phy_carrier_check(&q->carrier) < 0 || q->l_ra == 0 || q->scs_hz == 0 ||
       !(args->amplitude >= 0.0f)) {
     return OLIVE_EINVAL;

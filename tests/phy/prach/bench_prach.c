@@ -50,7 +50,7 @@ int main(int argc, char **argv)
   ga.carrier.mu = 0;
   ga.carrier.nof_prb = 106;
   ga.carrier.srate_hz = 23.04e6;
-  ga.max_format = PHY_PRACH_FMT_0;
+  ga.format = PHY_PRACH_FMT_0;
   ga.plan = b.smoke ? PHY_OFDM_PLAN_ESTIMATE : PHY_OFDM_PLAN_MEASURE;
   phy_prach_det_args_t da = {0};
   da.carrier = ga.carrier;

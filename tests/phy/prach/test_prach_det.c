@@ -31,7 +31,7 @@ static int setup(uint32_t nrx, phy_prach_format_t f, uint32_t mu, uint32_t prb, 
   ga.carrier.mu = mu;
   ga.carrier.nof_prb = prb;
   ga.carrier.srate_hz = srate;
-  ga.max_format = f;
+  ga.format = f;
   ga.mu_ra = mu_ra;
   phy_prach_det_args_t da = {0};
   da.carrier = ga.carrier;
@@ -163,7 +163,9 @@ static void test_timing(void)
     double ta = sim_ta(delays[i], SRATE, 0);
     CHECK(nd == 1 && d[0].preamble == 9 && fabs(d[0].ta - ta) <= 1.0,
           "delay %u: nd %d, ta %u vs %.2f", delays[i], nd, nd ? d[0].ta : 0, ta);
-    CHECK(nd == 1 && fabs(d[0].snr_db) < 1.5, "SNR estimate %.2f dB at 0 dB", nd ? d[0].snr_db : 0);
+    CHECK(nd == 1 && fabs(d[0].snr_db) < 1.5 && fabs(d[0].power_db) < 1.5,
+          "SNR %.2f dB at 0 dB, power %.2f dB at 0 dB", nd ? d[0].snr_db : 0,
+          nd ? d[0].power_db : 0);
   }
 }
 

@@ -86,7 +86,7 @@ static int gen_init(double srate, uint32_t mu, uint32_t prb, phy_prach_format_t 
   a.carrier.mu = mu;
   a.carrier.nof_prb = prb;
   a.carrier.srate_hz = srate;
-  a.max_format = f;
+  a.format = f;
   a.mu_ra = mu_ra;
   return phy_prach_gen_init(&gen, &a);
 }

@@ -183,10 +183,10 @@ OLIVE_API int phy_prach_occasion(const phy_carrier_t *carrier, uint32_t mu_ra,
 /* ---- UE-side generator (5.3.2) ------------------------------------------------------ */
 
 typedef struct phy_prach_gen_args {
-  phy_carrier_t carrier;         /* carrier (checked with phy_carrier_check) */
-  uint32_t mu_ra;                /* PRACH numerology for the short formats (ignored for long) */
-  phy_prach_format_t max_format; /* the format the plans are sized for (any of the same SCS) */
-  float amplitude;               /* RMS amplitude of the sequence part; 0 = 1 */
+  phy_carrier_t carrier;     /* carrier (checked with phy_carrier_check) */
+  uint32_t mu_ra;            /* PRACH numerology for the short formats (ignored for long) */
+  phy_prach_format_t format; /* the format the plans are sized for (any of the same SCS) */
+  float amplitude;           /* RMS amplitude of the sequence part; 0 = 1 */
   phy_ofdm_plan_t plan;
   const char *wisdom_path;
 } phy_prach_gen_args_t;
@@ -232,7 +232,7 @@ typedef struct phy_prach_detection {
   uint32_t ta;       /* timing advance in TA units (see above), rounded */
   float delay_us;    /* delay estimate, microseconds */
   float metric;      /* detection statistic (see prach_det.c) */
-  float power_db;    /* received preamble power per PRACH subcarrier, dB re 1 */
+  float power_db;    /* preamble power per input sample (its RMS amplitude squared), dB */
   float snr_db;      /* per-subcarrier SNR estimate, dB (averaged over antennas) */
 } phy_prach_detection_t;
 
@@ -267,10 +267,12 @@ OLIVE_API void phy_prach_det_free(phy_prach_det_t *q);
 /* Detector threshold on the statistic for nof_roots roots (see prach_det.c). */
 OLIVE_API double phy_prach_det_threshold(const phy_prach_det_t *q, uint32_t nof_roots);
 
-/* Detects preambles in occasion `cfg`. in[a] points at the first sample of the occasion
- * (t_start^RA, the start of its CP, as phy_prach_gen writes it) of antenna a and holds at
- * least occ.len samples (phy_prach_occasion). Writes up to max_det detections, strongest
- * root-window peak per preamble, and returns their number, or OLIVE_EINVAL. */
+/* Detects preambles in occasion `cfg`. The root spectra (conj y_u) are cached: a call with
+ * a new root_logical or N_CS recomputes them (up to 64 L_RA-point DFTs, no allocation). in[a]
+ * points at the first sample of the occasion (t_start^RA, the start of its CP, as phy_prach_gen
+ * writes it) of antenna a and holds at least occ.len samples (phy_prach_occasion). Writes up to
+ * max_det detections, strongest root-window peak per preamble, and returns their number, or
+ * OLIVE_EINVAL. */
 OLIVE_API int phy_prach_detect(phy_prach_det_t *q, const phy_prach_cfg_t *cfg,
                                const cf_t *const *in, phy_prach_detection_t *det, uint32_t max_det);
 

@@ -7,10 +7,10 @@
  *    an m-point FFT (m the smallest divisor of N >= 2 L_RA: 2048 for format 0, 2304 for
  *    format 3 at 23.04 Msps, 384 for L = 139 at 15 kHz) gives the L_RA bins. Filtering
  *    is cyclic over the period, so it multiplies each bin by the filter response H, which
- *    is undone exactly (eq); aliases come only from the stop band. Why: it costs m * taps
- *    MACs plus one small FFT (about N / 9 points), independent of the carrier width, where
- *    an N-point FFT (18432 at 23.04 Msps) would compute 22 times more bins than used; a
- *    partial DFT of L_RA bins would cost L_RA * N MACs.
+ *    is undone exactly (eq); aliases come only from the stop band. Why: it costs N complex
+ *    multiplies (mixing), m * taps real MACs (67 taps for format 0 at 23.04 Msps) and one
+ *    m-point FFT, where an N-point FFT (18432 at 23.04 Msps) computes 22 times more bins
+ *    than are used and a partial DFT of the L_RA bins would cost L_RA * N MACs.
  * 2. Correlation: for each root u, z(k) = Y(k) conj(y_u(k)); one M-point IFFT (M = 1024 /
  *    256 >= L_RA, zero padded: lag step L / M ZC samples) gives every cyclic shift:
  *    preamble (u, C_v) delayed by d ZC samples peaks at lag s = d - C_v (mod L_RA).
@@ -19,8 +19,13 @@
  *    term is Exp(1), T ~ Gamma(nof_rx, 1) (slightly heavier for the estimated s2). The
  *    threshold g solves nof_roots * M * P(T > g) = p_fa (prach_det_init.c).
  * 4. Each preamble's window covers delays d in [-0.5, N_CS - 0.5) ZC samples (the whole
- *    L_RA for N_CS = 0); its maximum above g is a detection. The delay is refined by a
- *    parabola through sqrt(T) at the peak and its neighbours. */
+ *    L_RA for N_CS = 0); its maximum above g is a detection. A detection within 1.5 ZC
+ *    samples of a stronger one of the same root, or within 4 of one 10 times stronger, is
+ *    the other's main lobe or sidelobe crossing a window edge and is dropped.
+ * 5. Report: the delay is refined by a parabola through sqrt(T) at the peak and its
+ *    neighbours, then by a second one through T evaluated exactly (direct sum) a quarter
+ *    lag apart; T at the refined peak gives rho = (T / nof_rx - 1) / L_RA = P / (P + N),
+ *    SNR = rho / (1 - rho) and the power; TA = round(delay / (16 * 64 T_c / 2^mu)). */
 #include <complex.h>
 #include <fftw3.h>
 #include <math.h>

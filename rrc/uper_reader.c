@@ -116,6 +116,11 @@ int rrc_uper_get_enum(rrc_uper_reader_t *r, uint32_t n_root, bool ext, uint32_t 
   return 0;
 }
 
+int rrc_uper_get_choice(rrc_uper_reader_t *r, uint32_t n_root, bool ext, uint32_t *idx)
+{
+  return rrc_uper_get_enum(r, n_root, ext, idx); /* 23: coded like an ENUMERATED index */
+}
+
 int rrc_uper_get_len(rrc_uper_reader_t *r, size_t lb, size_t ub, size_t *n)
 {
   uint64_t x;

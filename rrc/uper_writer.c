@@ -79,6 +79,12 @@ int rrc_uper_put_enum(rrc_uper_writer_t *w, uint32_t v, uint32_t n_root, bool ex
   return rrc_uper_put_int(w, v, 0, (int64_t)n_root - 1);
 }
 
+int rrc_uper_put_choice(rrc_uper_writer_t *w, uint32_t idx, uint32_t n_root, bool ext)
+{
+  /* 23: the same bits as an ENUMERATED index with the same root count and marker */
+  return rrc_uper_put_enum(w, idx, n_root, ext);
+}
+
 int rrc_uper_put_len(rrc_uper_writer_t *w, size_t n, size_t lb, size_t ub)
 {
   if (w->err)

@@ -168,8 +168,38 @@ static void test_open_ext(void)
   CHECK(rrc_uper_writer_bytes(&w) == 1, "an empty complete encoding is one octet (11.1)");
 }
 
+static void test_choice(void)
+{
+  uint8_t buf[16];
+  rrc_uper_writer_t w;
+  rrc_uper_reader_t r;
+  uint32_t idx;
+  /* 23: CHOICE of 3 root alternatives with "...": ext bit 0 + index 2 in 2 bits */
+  rrc_uper_writer_init(&w, buf, sizeof buf);
+  rrc_uper_put_choice(&w, 2, 3, true);
+  expect_bits(&w, "0 10", "CHOICE root 2 of 3");
+  /* a single alternative without "...": no index bits at all */
+  rrc_uper_writer_init(&w, buf, sizeof buf);
+  rrc_uper_put_choice(&w, 0, 1, false);
+  expect_bits(&w, "", "CHOICE of 1");
+  /* extension alternative 1 (idx 4): 1 + normally small 1, then its open type, then a bit */
+  rrc_uper_writer_init(&w, buf, sizeof buf);
+  rrc_uper_put_choice(&w, 4, 3, true);
+  rrc_uper_put_open(&w, (const uint8_t[]){0xC0}, 2);
+  rrc_uper_put_bits(&w, 1, 1);
+  expect_bits(&w, "1 0000001 00000001 11000000 1", "CHOICE extension");
+  rrc_uper_reader_init(&r, buf, w.nbits);
+  CHECK(rrc_uper_get_choice(&r, 3, true, &idx) == 0 && idx == 4, "choice read %u", idx);
+  CHECK(rrc_uper_skip_open(&r) == 0 && r.pos == w.nbits - 1, "open type skipped: pos %zu", r.pos);
+  /* index 3 of 3 without "..." does not exist */
+  buf[0] = 0xC0;
+  rrc_uper_reader_init(&r, buf, 8);
+  CHECK(rrc_uper_get_choice(&r, 3, false, &idx) == OLIVE_EPROTO, "choice 3 of 3 read");
+}
+
 int main(void)
 {
+  test_choice();
   test_int();
   test_enum_nsnn();
   test_len_strings();

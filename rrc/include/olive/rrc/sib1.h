@@ -690,7 +690,8 @@ typedef struct rrc_sib1 {
  * Returns the number of bytes (the encoding padded to a whole octet, 11.1) and the exact
  * bit count in *nbits (when not NULL). Errors: OLIVE_EINVAL for a field outside its range
  * or a count beyond its array (*bad_field names the ASN.1 field when bad_field is not
- * NULL), OLIVE_ERANGE when cap is too small. Never allocates. */
+ * NULL), OLIVE_ERANGE when cap is too small. Never allocates. To keep a SIB1 within what
+ * the physical layer carries (2976 bits, 38.331 5.2.1), pass cap = RRC_SIB1_MAX_BYTES. */
 OLIVE_API int rrc_sib1_pack(const rrc_sib1_t *sib1, uint8_t *out, size_t cap, size_t *nbits,
                             const char **bad_field);
 

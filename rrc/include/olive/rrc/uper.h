@@ -57,6 +57,12 @@ OLIVE_API int rrc_uper_put_bool(rrc_uper_writer_t *w, bool v);
  * (only with ext): bit 1 + normally small number v - n_root. */
 OLIVE_API int rrc_uper_put_enum(rrc_uper_writer_t *w, uint32_t v, uint32_t n_root, bool ext);
 
+/* CHOICE index (23) among n_root root alternatives; ext: the CHOICE has "...". A root index
+ * is (ext bit 0) + constrained whole number 0..n_root-1 (nothing for a single alternative);
+ * idx >= n_root (only with ext) is bit 1 + normally small idx - n_root, and the caller then
+ * writes the alternative as an open type (rrc_uper_put_open). */
+OLIVE_API int rrc_uper_put_choice(rrc_uper_writer_t *w, uint32_t idx, uint32_t n_root, bool ext);
+
 /* Normally small non-negative whole number (11.6): extension bitmap lengths and indices. */
 OLIVE_API int rrc_uper_put_nsnn(rrc_uper_writer_t *w, uint32_t v);
 
@@ -101,6 +107,9 @@ OLIVE_API int rrc_uper_get_bool(rrc_uper_reader_t *r, bool *v);
 /* With ext, an extension value gives *v = n_root + its index (caller decides). */
 OLIVE_API int rrc_uper_get_enum(rrc_uper_reader_t *r, uint32_t n_root, bool ext, uint32_t *v);
 OLIVE_API int rrc_uper_get_nsnn(rrc_uper_reader_t *r, uint32_t *v);
+/* CHOICE index; an extension alternative gives *idx = n_root + its index, and the caller
+ * reads or skips (rrc_uper_skip_open) its open type. */
+OLIVE_API int rrc_uper_get_choice(rrc_uper_reader_t *r, uint32_t n_root, bool ext, uint32_t *idx);
 OLIVE_API int rrc_uper_get_len(rrc_uper_reader_t *r, size_t lb, size_t ub, size_t *n);
 /* Bit string into bits (cap_bytes bytes; bits past *nbits are zero). */
 OLIVE_API int rrc_uper_get_bitstring(rrc_uper_reader_t *r, uint8_t *bits, size_t cap_bytes,

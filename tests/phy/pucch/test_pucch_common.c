@@ -8,6 +8,9 @@
  *  - Tables 6.3.2.4.1-1 / 6.4.1.3.1.1-1 (N_SF) transcribed row by row;
  *  - TS 38.213 Tables 9.2.3-3/-4, 9.2.5-1/-2 (F0 m_cs), also listed in OAI
  *    (openair1/SCHED_NR_UE/pucch_uci_ue_nr.h) and py5gphy (nr_pucch_format0.py);
+ *  - the published MATLAB nrPUCCHHoppingInfo example (mathworks.com/help/5g/ref/
+ *    nrpucchhoppinginfo.html: nslot 3, nid 512, 'enable', initialCS 5 -> U [13 22],
+ *    FGH [11 20], FSS 2, NCS per symbol, Alpha per symbol);
  *  - the threshold's closed form against the k = 1 special case. */
 #include <math.h>
 
@@ -58,6 +61,23 @@ static void test_group_seq(void)
   }
   CHECK(phy_pucch_group_seq(PHY_PUCCH_GH_ENABLE, 1024, 0, 0, &u, &v) == OLIVE_EINVAL, "n_id");
   CHECK(phy_pucch_group_seq(PHY_PUCCH_GH_ENABLE, 1, 0, 2, &u, &v) == OLIVE_EINVAL, "n_hop");
+}
+
+static void test_matlab_hopping(void)
+{
+  static const uint32_t ncs[14] = {239, 107, 223, 6, 24, 2, 3, 66, 238, 125, 209, 145, 44, 233};
+  static const float alpha[14] = {2.0944f, 2.0944f, 0.0f,    5.7596f, 2.6180f, 3.6652f, 4.1888f,
+                                  5.7596f, 1.5708f, 5.2360f, 5.2360f, 3.1416f, 0.5236f, 5.2360f};
+  for (uint32_t l = 0; l < 14; l++) {
+    CHECK(phy_pucch_ncs(512, 3, l) == ncs[l], "MATLAB NCS l %u: %u", l, phy_pucch_ncs(512, 3, l));
+    float a = 2.0f * (float)M_PI / 12.0f * (float)phy_pucch_alpha_idx(512, 3, l, 5, 0);
+    CHECK(fabsf(a - alpha[l]) < 1e-4f, "MATLAB Alpha l %u", l);
+  }
+  uint32_t u, v;
+  CHECK(phy_pucch_group_seq(PHY_PUCCH_GH_ENABLE, 512, 3, 0, &u, &v) == 0 && u == 13 && v == 0,
+        "MATLAB U hop 0");
+  CHECK(phy_pucch_group_seq(PHY_PUCCH_GH_ENABLE, 512, 3, 1, &u, &v) == 0 && u == 22 && v == 0,
+        "MATLAB U hop 1");
 }
 
 static void test_occ(void)
@@ -171,6 +191,7 @@ int main(void)
 {
   test_ncs_alpha();
   test_group_seq();
+  test_matlab_hopping();
   test_occ();
   test_nsf();
   test_f0_mcs();

@@ -3,6 +3,9 @@
  *  - Generation pinned to TS 38.211 6.3.2.3 worked independently: alpha from a bit-serial
  *    c(n), the base sequence from the Table 5.2.2.2-2 phases (exp(j pi phi / 4)), hopping
  *    PRB per symbol, nothing else in the grid touched.
+ *  - The published MATLAB nrPUCCH example (mathworks.com/help/5g/ref/nrpucch.html: NCellID
+ *    490, NSlot 57 at 15 kHz = slot 7 of the frame, symbols [11 2], intra-slot hopping, group
+ *    hopping enabled, initial cyclic shift 7, positive SR alone): its first 7 symbols.
  *  - Noiseless round trip of every UCI (1-2 HARQ bits, with and without SR).
  *  - Conformance-style statistics modelled on TS 38.104 8.3.2 (PUCCH format 0, 1 UCI bit,
  *    ACK missed detection <= 1% and false ACK on DTX <= 1%). 38.104 Table 8.3.2.1-1
@@ -66,6 +69,30 @@ static void test_generation(phy_pucch_t *q, phy_grid_t *g)
   CHECK(phy_pucch_f0_encode(q, &cfg, &neg, g, 0) == OLIVE_EINVAL, "negative SR: nothing");
   cfg.res.second_hop_prb = NPRB;
   CHECK(phy_pucch_f0_encode(q, &cfg, &uci, g, 0) == OLIVE_EINVAL, "hop outside the grid");
+}
+
+static void test_matlab(phy_pucch_t *q, phy_grid_t *g)
+{
+  static const cf_t ref[7] = {
+      -0.7071f - 0.7071f * I, -0.9659f + 0.2588f * I, -0.9659f - 0.2588f * I, 0.7071f - 0.7071f * I,
+      -0.2588f - 0.9659f * I, -0.9659f - 0.2588f * I, -0.7071f - 0.7071f * I};
+  phy_pucch_cfg_t cfg = {.res = {.format = PHY_PUCCH_F0,
+                                 .start_prb = 0,
+                                 .intra_slot_hopping = true,
+                                 .second_hop_prb = 10,
+                                 .nof_symbols = 2,
+                                 .start_symbol = 11,
+                                 .initial_cs = 7},
+                         .group_hopping = PHY_PUCCH_GH_ENABLE,
+                         .n_id = 490,
+                         .slot = 57 % 10,
+                         .mu = 0};
+  phy_pucch_uci_t uci = {.nof_harq = 0, .sr_opportunity = true, .sr = true};
+  phy_grid_clear(g);
+  CHECK(phy_pucch_f0_encode(q, &cfg, &uci, g, 0) == 0, "encode");
+  for (uint32_t n = 0; n < 7; n++) {
+    CHECK(cabsf(*phy_grid_re(g, 0, 11, n) - ref[n]) < 1e-4f, "MATLAB n %u", n);
+  }
 }
 
 static void test_roundtrip(phy_pucch_t *q, phy_grid_t *g)
@@ -135,6 +162,7 @@ int main(int argc, char **argv)
   CHECK(phy_pucch_init(&q, &(phy_pucch_args_t){.max_ports = 2}) == 0, "init");
   CHECK(phy_grid_init(&g, &(phy_grid_args_t){.max_ports = 2, .max_prb = NPRB}) == 0, "grid");
   test_generation(&q, &g);
+  test_matlab(&q, &g);
   test_roundtrip(&q, &g);
   /* 38.104 Table 8.3.2.1-1 SNRs (see the file comment) */
   double md1 = run(&q, &g, 1, 9.7f, 1, trials, 1), md2 = run(&q, &g, 2, 3.8f, 1, trials, 2);

@@ -23,8 +23,9 @@ void rrc_sib1_cell_cfg_default(rrc_sib1_cell_cfg_t *cfg)
   cfg->prach_config_index = 1;
   cfg->prach_root_seq_index = 1;
   cfg->msg1_frequency_start = 1;
-  cfg->mcc[0] = 0, cfg->mcc[1] = 0, cfg->mcc[2] = 1;
-  cfg->mnc[0] = 0, cfg->mnc[1] = 1;
+  static const uint8_t mcc[3] = {0, 0, 1}, mnc[3] = {0, 1, 0}; /* PLMN 001-01 */
+  memcpy(cfg->mcc, mcc, sizeof mcc);
+  memcpy(cfg->mnc, mnc, sizeof mnc);
   cfg->nof_mnc_digits = 2;
   cfg->tac = 7;
   cfg->cell_identity = (uint64_t)411 << 14; /* gNB id 411 (22 bits) + cell 0 (14 bits) */
@@ -32,7 +33,7 @@ void rrc_sib1_cell_cfg_default(rrc_sib1_cell_cfg_t *cfg)
   cfg->ss_pbch_block_power = -16;
 }
 
-/* 38.214 5.1.2.2.2: RIV of a BWP starting at CRB start with len PRBs, N = 275. */
+/* 38.331 BWP locationAndBandwidth: RIV of 38.214 5.1.2.2.2 with N_BWP = 275. */
 static uint16_t bwp_riv(unsigned start, unsigned len)
 {
   if (len - 1 <= 275 / 2)

@@ -34,7 +34,8 @@ typedef struct f1_sym {
   cf_t seq[PUCCH_NRE]; /* w_i(m) r_u,v^(alpha_l)(n) */
 } f1_sym_t;
 
-static int f1_symbol_seq(const phy_pucch_cfg_t *cfg, uint32_t l, uint32_t *count, f1_sym_t *o)
+static int f1_symbol_seq(const phy_pucch_cfg_t *cfg, const cf_t (*base)[PUCCH_NRE], uint32_t l,
+                         uint32_t *count, f1_sym_t *o)
 {
   const phy_pucch_resource_t *r = &cfg->res;
   o->s = pucch_symbol(r, l);
@@ -43,12 +44,10 @@ static int f1_symbol_seq(const phy_pucch_cfg_t *cfg, uint32_t l, uint32_t *count
   uint32_t m = count[o->s.hop * 2 + o->dmrs]++;
   uint32_t n_sf = phy_pucch_f1_nsf(r->nof_symbols, r->intra_slot_hopping, o->s.hop, o->dmrs);
   int phi = phy_pucch_f1_occ_phi(n_sf, r->time_domain_occ, m);
-  cf_t base[PUCCH_NRE];
-  int err = pucch_base(cfg, o->s.hop, base);
-  if (err < 0 || phi < 0) {
-    return err < 0 ? err : OLIVE_EINVAL;
+  if (phi < 0) {
+    return OLIVE_EINVAL;
   }
-  pucch_shift(o->seq, base,
+  pucch_shift(o->seq, base[o->s.hop],
               phy_pucch_alpha_idx(cfg->n_id, cfg->slot, o->s.l_slot, r->initial_cs, 0));
   float th = 2.0f * (float)M_PI * (float)phi / (float)n_sf;
   cf_t w = CMPLXF(cosf(th), sinf(th));
@@ -56,6 +55,16 @@ static int f1_symbol_seq(const phy_pucch_cfg_t *cfg, uint32_t l, uint32_t *count
     o->seq[n] *= w;
   }
   return OLIVE_OK;
+}
+
+/* r_u,0 of both hops (6.3.2.2.1; the second only with hopping). */
+static int f1_bases(const phy_pucch_cfg_t *cfg, cf_t (*base)[PUCCH_NRE])
+{
+  int err = pucch_base(cfg, 0, base[0]);
+  if (err == 0 && cfg->res.intra_slot_hopping) {
+    err = pucch_base(cfg, 1, base[1]);
+  }
+  return err;
 }
 
 static int f1_check(const phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const phy_pucch_uci_t *u,
@@ -76,11 +85,14 @@ int phy_pucch_f1_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const phy_pu
       uci->harq[1] > 1) {
     return err < 0 ? err : OLIVE_EINVAL;
   }
-  cf_t d = f1_symbol(uci->nof_harq, uci->harq);
+  cf_t d = f1_symbol(uci->nof_harq, uci->harq), base[2][PUCCH_NRE];
   uint32_t count[4] = {0};
+  if ((err = f1_bases(cfg, base)) < 0) {
+    return err;
+  }
   for (uint32_t l = 0; l < cfg->res.nof_symbols; l++) {
     f1_sym_t o;
-    if ((err = f1_symbol_seq(cfg, l, count, &o)) < 0) {
+    if ((err = f1_symbol_seq(cfg, (const cf_t(*)[PUCCH_NRE])base, l, count, &o)) < 0) {
       return err;
     }
     cf_t *x = phy_grid_re(grid, port, o.s.l_slot, o.s.prb * PUCCH_NRE);
@@ -101,10 +113,12 @@ static int f1_accumulate(const phy_pucch_cfg_t *cfg, const phy_grid_t *grid,
                          f1_acc_t acc[2][PHY_PUCCH_MAX_PORTS])
 {
   uint32_t count[4] = {0};
+  cf_t base[2][PUCCH_NRE];
   memset(acc, 0, sizeof(f1_acc_t) * 2 * PHY_PUCCH_MAX_PORTS);
-  for (uint32_t l = 0; l < cfg->res.nof_symbols; l++) {
+  int err = f1_bases(cfg, base);
+  for (uint32_t l = 0; err == 0 && l < cfg->res.nof_symbols; l++) {
     f1_sym_t o;
-    int err = f1_symbol_seq(cfg, l, count, &o);
+    err = f1_symbol_seq(cfg, (const cf_t(*)[PUCCH_NRE])base, l, count, &o);
     if (err < 0) {
       return err;
     }
@@ -125,7 +139,7 @@ static int f1_accumulate(const phy_pucch_cfg_t *cfg, const phy_grid_t *grid,
       }
     }
   }
-  return OLIVE_OK;
+  return err;
 }
 
 static float sq(cf_t x)

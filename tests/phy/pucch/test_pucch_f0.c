@@ -129,6 +129,8 @@ static void test_roundtrip(phy_pucch_t *q, phy_grid_t *g)
 
 /* Returns the ACK-missed rate (ACK sent, anything but ACK decided) at snr_db, or with
  * noise only the rate of decided ACKs (false ACK on DTX). */
+static uint32_t noise_detections; /* any hypothesis detected on noise alone */
+
 static double run(phy_pucch_t *q, phy_grid_t *g, uint32_t nsym, float snr_db, int signal,
                   uint32_t trials, uint64_t seed)
 {
@@ -150,6 +152,7 @@ static double run(phy_pucch_t *q, phy_grid_t *g, uint32_t nsym, float snr_db, in
     phy_pucch_f0_detect(q, &cfg, &uci, g, &rx);
     bool ack = rx.detected && rx.harq[0] == 1;
     bad += signal ? !ack : ack;
+    noise_detections += !signal && rx.detected;
   }
   return (double)bad / trials;
 }
@@ -166,12 +169,31 @@ int main(int argc, char **argv)
   test_roundtrip(&q, &g);
   /* 38.104 Table 8.3.2.1-1 SNRs (see the file comment) */
   double md1 = run(&q, &g, 1, 9.7f, 1, trials, 1), md2 = run(&q, &g, 2, 3.8f, 1, trials, 2);
+  noise_detections = 0;
   double fa1 = run(&q, &g, 1, 0.0f, 0, trials, 3), fa2 = run(&q, &g, 2, 0.0f, 0, trials, 4);
+  /* the threshold is set for pfa = 1e-3 (any hypothesis): the measured rate must be close */
+  double pfa = noise_detections / (2.0 * trials);
+  printf("F0 detections on noise: %.5f (target 1e-3)\n", pfa);
+  CHECK(pfa < 3e-3, "false-alarm rate far above the 1e-3 design value");
+  /* AWGN operating points of our own, about 1 dB above where the curves measured in AWGN with
+   * 2 RX cross 1% ACK missed (1 symbol: +0.6 dB, 2 symbols: -2.0 dB): a detector loss of
+   * about 1 dB fails here. */
+  double op1 = run(&q, &g, 1, 1.5f, 1, trials, 9), op2 = run(&q, &g, 2, -1.0f, 1, trials, 10);
+  printf("F0 2RX AWGN operating points: ACK missed 1 sym @1.5 dB %.4f, 2 sym @-1 dB %.4f\n", op1,
+         op2);
+  CHECK(op1 < 0.01 && op2 < 0.01, "ACK missed >= 1%% at the AWGN operating points");
   printf("F0 2RX AWGN: ACK missed 1 sym @9.7 dB %.4f, 2 sym @3.8 dB %.4f; false ACK on DTX "
          "%.4f / %.4f (%u trials)\n",
          md1, md2, fa1, fa2, trials);
   CHECK(md1 < 0.01 && md2 < 0.01, "ACK missed detection >= 1%%");
   CHECK(fa1 < 0.01 && fa2 < 0.01, "false ACK on DTX >= 1%%");
+  g.nof_ports = 1; /* reported as well: 1 RX at the same SNRs */
+  double m1 = run(&q, &g, 1, 9.7f, 1, trials, 6), m2 = run(&q, &g, 2, 3.8f, 1, trials, 7);
+  double a1 = run(&q, &g, 1, 0.0f, 0, trials, 8);
+  printf("F0 1RX AWGN: ACK missed 1 sym @9.7 dB %.4f, 2 sym @3.8 dB %.4f; false ACK on DTX %.4f\n",
+         m1, m2, a1);
+  CHECK(m1 < 0.01 && m2 < 0.01 && a1 < 0.01, "1 RX");
+  g.nof_ports = 2;
   /* a weak signal must not produce NACK->ACK confusion either: at -5 dB few detections */
   double md_low = run(&q, &g, 1, -5.0f, 1, trials / 4, 5);
   printf("F0 ACK missed at -5 dB (expected high): %.3f\n", md_low);

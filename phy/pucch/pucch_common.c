@@ -116,7 +116,7 @@ static const uint8_t f0_mcs_2_sr[4] = {1, 4, 10, 7};
 
 int phy_pucch_f0_mcs(const phy_pucch_uci_t *uci)
 {
-  if (uci == NULL || uci->nof_harq > 2 || uci->harq[0] > 1 ||
+  if (uci == NULL || uci->nof_harq > 2 || (uci->nof_harq >= 1 && uci->harq[0] > 1) ||
       (uci->nof_harq == 2 && uci->harq[1] > 1)) {
     return OLIVE_EINVAL;
   }

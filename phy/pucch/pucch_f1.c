@@ -81,8 +81,8 @@ int phy_pucch_f1_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const phy_pu
                         phy_grid_t *grid, uint32_t port)
 {
   int err = f1_check(q, cfg, uci, grid);
-  if (err < 0 || port >= grid->nof_ports || (uci->nof_harq == 0 && !uci->sr) || uci->harq[0] > 1 ||
-      uci->harq[1] > 1) {
+  if (err < 0 || port >= grid->nof_ports || (uci->nof_harq == 0 && !uci->sr) ||
+      (uci->nof_harq >= 1 && uci->harq[0] > 1) || (uci->nof_harq == 2 && uci->harq[1] > 1)) {
     return err < 0 ? err : OLIVE_EINVAL;
   }
   cf_t d = f1_symbol(uci->nof_harq, uci->harq), base[2][PUCCH_NRE];

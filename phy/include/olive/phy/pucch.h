@@ -18,7 +18,10 @@
  * (d complex degrees of freedom). With noise alone P_h / sigma^2 ~ Gamma(k) (k observations)
  * and the ratio T = max_h P_h / sigma_hat^2 follows a scaled F law whose tail is known in
  * closed form; the threshold is set so that P(T > thr | noise) <= pfa (union bound over the
- * hypotheses). pfa defaults to 1e-3, well below the 1% DTX->ACK limit of TS 38.104 8.3. */
+ * hypotheses). pfa defaults to 1e-3, well below the 1% DTX->ACK limit of TS 38.104 8.3.
+ *
+ * Threads: a phy_pucch_t holds scratch and a threshold cache; use one object per thread.
+ * None of the per-call functions allocate, print or block. */
 #ifndef OLIVE_PHY_PUCCH_H
 #define OLIVE_PHY_PUCCH_H
 

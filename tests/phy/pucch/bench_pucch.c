@@ -27,7 +27,7 @@ static void fill_noise(phy_grid_t *g)
         s = s * 1664525u + 1013904223u;
         float re = (float)(int32_t)s / 2147483648.0f;
         s = s * 1664525u + 1013904223u;
-        x[k] += 0.3f * CMPLXF(re, (float)(int32_t)s / 2147483648.0f);
+        x[k] += 0.3f * (re + (float)(int32_t)s / 2147483648.0f * I);
       }
     }
   }

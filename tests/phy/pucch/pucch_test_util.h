@@ -13,6 +13,12 @@
 #include "olive/phy/pucch.h"
 #include "olive_test.h"
 
+/* re + j im for finite values (CMPLXF is missing from some clang/glibc pairs) */
+static inline cf_t test_cf(float re, float im)
+{
+  return re + im * I;
+}
+
 /* c(n), TS 38.211 5.2.1: x1(n+31) = x1(n+3) + x1(n), x2(n+31) = x2(n+3) + x2(n+2) +
  * x2(n+1) + x2(n), Nc = 1600, one bit at a time. */
 static inline uint8_t ref_gold(uint32_t c_init, uint32_t n)
@@ -46,7 +52,7 @@ static inline uint32_t ref_gold_byte(uint32_t c_init, uint32_t n0)
 static inline cf_t test_cgauss(olive_test_rng_t *r, float sigma)
 {
   float s = sigma * 0.70710678f;
-  return CMPLXF(s * (float)olive_test_gauss(r), s * (float)olive_test_gauss(r));
+  return test_cf(s * (float)olive_test_gauss(r), s * (float)olive_test_gauss(r));
 }
 
 /* Port p of the grid = h[p] * (port 0 as encoded) + noise of variance n0 per RE, on the PRBs
@@ -77,7 +83,7 @@ static inline void test_phases(cf_t *h, uint32_t n, olive_test_rng_t *r)
 {
   for (uint32_t p = 0; p < n; p++) {
     float th = 6.2831853f * (float)olive_test_unit(r);
-    h[p] = CMPLXF(cosf(th), sinf(th));
+    h[p] = test_cf(cosf(th), sinf(th));
   }
 }
 

@@ -53,7 +53,7 @@ static void test_generation(phy_pucch_t *q, phy_grid_t *g)
     float err = 0;
     for (uint32_t n = 0; n < 12; n++) {
       double ph = M_PI * phi[n] / 4.0 + 2 * M_PI * a * n / 12.0;
-      cf_t ref = CMPLXF((float)cos(ph), (float)sin(ph));
+      cf_t ref = test_cf((float)cos(ph), (float)sin(ph));
       err = fmaxf(err, cabsf(*phy_grid_re(g, 0, ls, prb * 12 + n) - ref));
     }
     CHECK(err < 1e-5f, "symbol %u err %g", l, err);

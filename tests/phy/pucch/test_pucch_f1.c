@@ -41,7 +41,7 @@ static void check_generation(phy_pucch_t *q, phy_grid_t *g, uint32_t L, bool hop
 {
   phy_pucch_cfg_t cfg = base_cfg(L, hop, occ);
   phy_pucch_uci_t uci = {.nof_harq = 2, .harq = {0, 1}};
-  cf_t d = CMPLXF(1.0f, -1.0f) / sqrtf(2.0f); /* QPSK b = 01 (5.1.3) */
+  cf_t d = test_cf(1.0f, -1.0f) / sqrtf(2.0f); /* QPSK b = 01 (5.1.3) */
   phy_grid_clear(g);
   CHECK(phy_pucch_f1_encode(q, &cfg, &uci, g, 0) == 0, "encode L %u", L);
   uint32_t first = hop ? L / 2 : L, cnt[2][2] = {{0}};
@@ -59,7 +59,7 @@ static void check_generation(phy_pucch_t *q, phy_grid_t *g, uint32_t L, bool hop
     double occ_ph = 2 * M_PI * ((occ * m) % nsf) / nsf;
     for (uint32_t n = 0; n < 12; n++) {
       double ph = M_PI * phi[n] / 4.0 + 2 * M_PI * a * n / 12.0 + occ_ph;
-      cf_t ref = CMPLXF((float)cos(ph), (float)sin(ph)) * (dm ? 1.0f : d);
+      cf_t ref = test_cf((float)cos(ph), (float)sin(ph)) * (dm ? 1.0f : d);
       err = fmaxf(err, cabsf(*phy_grid_re(g, 0, ls, prb * 12 + n) - ref));
     }
   }

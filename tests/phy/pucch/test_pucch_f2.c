@@ -44,7 +44,7 @@ static phy_pucch_cfg_t base_cfg(uint32_t nprb, uint32_t nsym, bool hop)
 
 static cf_t qpsk(uint8_t b0, uint8_t b1)
 {
-  return CMPLXF(1.0f - 2.0f * b0, 1.0f - 2.0f * b1) / sqrtf(2.0f);
+  return test_cf(1.0f - 2.0f * b0, 1.0f - 2.0f * b1) / sqrtf(2.0f);
 }
 
 static void test_mapping(phy_pucch_t *q, phy_grid_t *g)

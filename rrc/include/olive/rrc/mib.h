@@ -62,4 +62,11 @@ OLIVE_API int rrc_mib_pack(const rrc_mib_t *mib, uint8_t *out, size_t cap, const
  * 0, OLIVE_EPROTO when too short, OLIVE_ENOTSUP for messageClassExtension. */
 OLIVE_API int rrc_mib_unpack(const uint8_t *buf, size_t len, rrc_mib_t *mib);
 
+/* One line for logs and tools, enums by their ASN.1 names:
+ * "sfn_msbs=18 scs_common=scs15or60 k_ssb=0 dmrs_type_a=pos2 coreset0=12 ss0=0
+ * cell_barred=notBarred intra_freq_reselection=allowed". Writes at most cap bytes
+ * (always NUL-terminated when cap > 0) and returns the length the full line needs, like
+ * snprintf. Not for the slot path. */
+OLIVE_API int rrc_mib_to_str(const rrc_mib_t *mib, char *out, size_t cap);
+
 #endif

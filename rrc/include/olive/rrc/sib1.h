@@ -700,6 +700,15 @@ OLIVE_API int rrc_sib1_pack(const rrc_sib1_t *sib1, uint8_t *out, size_t cap, si
  * a field we never send, a SetupRelease release). *sib1 is zeroed first. */
 OLIVE_API int rrc_sib1_unpack(const uint8_t *buf, size_t len, rrc_sib1_t *sib1);
 
+/* The fields a cell scanner shows, on one line (PLMNs, TAC, cell identity, band, carrier,
+ * CORESET#0/SS#0, PRACH, SSB, TDD pattern, timers), enums by their ASN.1 names, e.g.
+ * "plmn=001-01 tac=7 cell_id=0x0066c000 ...". Absent parts are left out. snprintf
+ * semantics as rrc_mib_to_str. Not for the slot path. */
+OLIVE_API int rrc_sib1_to_str(const rrc_sib1_t *sib1, char *out, size_t cap);
+
+/* ASN.1 name of a SubcarrierSpacing value ("kHz15"), "?" outside the enum. */
+OLIVE_API const char *rrc_scs_name(rrc_scs_t scs);
+
 /* ---- srsUE-compatible default --------------------------------------------------------- */
 
 /* The few numbers the default SIB1 is built from. */

@@ -4,6 +4,9 @@
  *    bit-serial c(n), base sequence from the Table 5.2.2.2-2 phases, OCC from the DFT form
  *    of Table 6.3.2.4.1-2 (phi = i m mod N_SF, N_SF != 4), DM-RS on the even symbols, d(0)
  *    from the 5.1.2/5.1.3 formulas, second hop on secondHopPRB.
+ *  - The published MATLAB nrPUCCH1 example (mathworks.com/help/5g/ref/nrpucch1.html: HARQ
+ *    [0 1], symbols [0 14], nslot 3, nid 512, initial cyclic shift 5, intra-slot and group
+ *    hopping enabled, OCC index 2): its first 10 data values (symbol 1).
  *  - Noiseless round trip of 1 bit, 2 bits and SR alone, with and without hopping, all
  *    three group-hopping modes, 1 and 2 RX ports.
  *  - Conformance-style statistics modelled on TS 38.104 8.3.3 (PUCCH format 1: NACK->ACK
@@ -64,6 +67,33 @@ static void check_generation(phy_pucch_t *q, phy_grid_t *g, uint32_t L, bool hop
     }
   }
   CHECK(err < 1e-5f, "L %u hop %d occ %u: err %g", L, hop, occ, err);
+}
+
+static void test_matlab(phy_pucch_t *q, phy_grid_t *g)
+{
+  static const float ref[10][2] = {
+      {-1.0f, -0.0f},   {-0.5f, 0.8660f}, {-0.8660f, 0.5f}, {-0.0f, -1.0f},   {-0.8660f, -0.5f},
+      {0.8660f, -0.5f}, {-1.0f, 0.0f},    {0.8660f, 0.5f},  {-0.8660f, 0.5f}, {-1.0f, 0.0f}};
+  phy_pucch_cfg_t cfg = {.res = {.format = PHY_PUCCH_F1,
+                                 .start_prb = 0,
+                                 .intra_slot_hopping = true,
+                                 .second_hop_prb = 10,
+                                 .nof_symbols = 14,
+                                 .start_symbol = 0,
+                                 .initial_cs = 5,
+                                 .time_domain_occ = 2},
+                         .group_hopping = PHY_PUCCH_GH_ENABLE,
+                         .n_id = 512,
+                         .slot = 3,
+                         .mu = 0};
+  phy_pucch_uci_t uci = {.nof_harq = 2, .harq = {0, 1}};
+  phy_grid_clear(g);
+  CHECK(phy_pucch_f1_encode(q, &cfg, &uci, g, 0) == 0, "encode");
+  for (uint32_t n = 0; n < 10; n++) {
+    cf_t v = *phy_grid_re(g, 0, 1, n);
+    CHECK(fabsf(crealf(v) - ref[n][0]) < 1e-4f && fabsf(cimagf(v) - ref[n][1]) < 1e-4f,
+          "MATLAB n %u: %f %f", n, crealf(v), cimagf(v));
+  }
 }
 
 static void test_roundtrip(phy_pucch_t *q, phy_grid_t *g)
@@ -142,6 +172,7 @@ int main(int argc, char **argv)
   phy_pucch_cfg_t bad = base_cfg(11, true, 2);
   phy_pucch_uci_t one = {.nof_harq = 1};
   CHECK(phy_pucch_f1_encode(&q, &bad, &one, &g, 0) == OLIVE_EINVAL, "occ beyond N_SF rejected");
+  test_matlab(&q, &g);
   test_roundtrip(&q, &g);
   f1_stats_t s = run(&q, &g, -3.3f, trials, 1);
   printf("F1 2RX AWGN -3.3 dB, 14 sym hopping, 2 bits: ACK missed %.4f NACK->ACK %.5f "

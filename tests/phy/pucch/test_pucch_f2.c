@@ -3,7 +3,8 @@
  *  - DM-RS pinned to TS 38.211 6.4.1.3.2: positions k = 3m + 1 (subcarriers 1, 4, 7, 10 of
  *    every PRB) and values from a bit-serial c(n) with a hand-worked c_init
  *    (slot 3, l = 12, N_ID^0 = 100: (2^17 * 55 * 201 + 200) mod 2^31 = 1449001160) and m
- *    counted from CRB 0.
+ *    counted from CRB 0 (BWP/grid start included: OAI merge request 3421, "Fix DMRS for PUCCH
+ *    format 2", found this with a COTS UE whose BWP did not start at CRB 0).
  *  - Data pinned to 6.3.2.5: block-coded bits (phy_block_encode) scrambled with a bit-serial
  *    c(n), c_init = 17921 * 2^15 + 500 = 587235828 worked by hand, QPSK (5.1.3 formula),
  *    frequency first on the non-DM-RS REs, then the second symbol on the second hop.

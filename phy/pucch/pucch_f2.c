@@ -41,11 +41,6 @@ static void f2_dmrs(const phy_pucch_cfg_t *cfg, pucch_sym_t s, cf_t *r)
   phy_seq_gold_qpsk(r, f2_dmrs_cinit(cfg, s.l_slot), m0, F2_DMRS_PER_PRB * cfg->res.nof_prb);
 }
 
-static uint32_t f2_scr_cinit(const phy_pucch_cfg_t *cfg)
-{
-  return ((uint32_t)cfg->rnti << 15) + cfg->n_id_data; /* 6.3.2.5.1 */
-}
-
 static int f2_check(const phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
                     const phy_grid_t *grid)
 {
@@ -56,11 +51,6 @@ static int f2_check(const phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A
   return phy_pucch_cfg_check(cfg, grid->nof_prb);
 }
 
-static phy_polar_chain_cfg_t f2_polar_cfg(uint32_t A, uint32_t E)
-{
-  return (phy_polar_chain_cfg_t){.chain = PHY_POLAR_UCI, .A = A, .E = E, .list = 8};
-}
-
 int phy_pucch_f2_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_t *a, uint32_t A,
                         phy_grid_t *grid, uint32_t port)
 {
@@ -69,17 +59,11 @@ int phy_pucch_f2_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_
     return err < 0 ? err : OLIVE_EINVAL;
   }
   uint32_t E = phy_pucch_f2_e(&cfg->res);
-  if (A <= PHY_BLOCK_KMAX) {
-    err = phy_block_encode(a, A, 2, q->bits, E);
-  } else {
-    phy_polar_chain_cfg_t pc = f2_polar_cfg(A, E);
-    err = phy_polar_chain_encode(&pc, a, q->bits);
-  }
-  if (err < 0) {
+  if ((err = pucch_uci_encode(q, a, A, 2, E)) < 0) {
     return err;
   }
   /* placeholders of the K <= 2 codes resolve as in 38.211 6.3.1.1 (x -> 1, y -> repeat) */
-  phy_scrambling_bits_ph(&q->scr, q->bits, q->bits, E, f2_scr_cinit(cfg), 0);
+  phy_scrambling_bits_ph(&q->scr, q->bits, q->bits, E, pucch_uci_cinit(cfg), 0);
   if ((err = phy_modulation_map_bits(&q->mod, PHY_MOD_QPSK, q->bits, E, q->sym)) < 0) {
     return err;
   }
@@ -156,71 +140,6 @@ static void f2_equalize(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const phy_gr
   }
 }
 
-/* Upper Gaussian tail Q(x) and its inverse (bisection; init-free, a few microseconds). */
-static double q_tail(double x)
-{
-  return 0.5 * erfc(x / M_SQRT2);
-}
-
-static double q_inv(double p)
-{
-  double lo = 0.0, hi = 40.0;
-  for (int it = 0; it < 60; it++) {
-    double mid = 0.5 * (lo + hi);
-    if (q_tail(mid) > p) {
-      lo = mid;
-    } else {
-      hi = mid;
-    }
-  }
-  return hi;
-}
-
-#define F2_CODE_PFA     0.01 /* share of the DTX false alarms left to the code test */
-#define F2_CONF_MAX     0.9f /* highest usable cosine threshold */
-#define F2_DMRS_PFA_MAX 0.5f
-
-/* The DTX test is split in two (TS 38.104 8.3 asks only for the product): the code word
- * must be accepted (block code: cosine >= thr_c; polar: CRC) AND the DM-RS test pass at
- * pfa / pfa_code. Block code: under noise each of the 2^A code words has a cosine of about
- * N(0, 1/n) over the n coded positions, so 2^A Q(thr_c sqrt(n)) bounds pfa_code. Polar: a
- * list-L decoder passes a random CRC of c bits with probability about L 2^-c. */
-static float f2_split(uint32_t A, uint32_t E, float pfa, float *conf_thr)
-{
-  double pc;
-  if (A <= PHY_BLOCK_KMAX) {
-    double n = A == 1 ? E / 2.0 : E; /* K = 1, Qm = 2: every other bit is a placeholder */
-    double thr = q_inv(F2_CODE_PFA / ldexp(1.0, (int)A)) / sqrt(n);
-    pc = F2_CODE_PFA;
-    if (thr > F2_CONF_MAX) {
-      thr = F2_CONF_MAX;
-      pc = fmin(1.0, ldexp(q_tail(thr * sqrt(n)), (int)A));
-    }
-    *conf_thr = (float)thr;
-  } else {
-    pc = 8.0 / (A >= 20 ? 2048.0 : 64.0); /* CRC11 / CRC6 (38.212 6.3.1.2.1), list 8 */
-    *conf_thr = 0.0f;
-  }
-  double pd = pfa / pc;
-  return pd < F2_DMRS_PFA_MAX ? (float)pd : F2_DMRS_PFA_MAX;
-}
-
-/* Decodes q->llr (descrambled) into a; *ok says whether the code word is accepted. */
-static int f2_decode_bits(phy_pucch_t *q, uint32_t A, uint32_t E, float conf_thr, uint8_t *a,
-                          bool *ok, float *conf)
-{
-  if (A <= PHY_BLOCK_KMAX) {
-    int err = phy_block_decode(q->llr, E, A, 2, a, conf);
-    *ok = err == 0 && *conf >= conf_thr;
-    return err;
-  }
-  phy_polar_chain_cfg_t pc = f2_polar_cfg(A, E);
-  int err = phy_polar_chain_decode(q->polar, &pc, q->llr, a);
-  *ok = err == 0;
-  *conf = *ok ? 1.0f : 0.0f;
-  return err == OLIVE_ECRC ? 0 : err;
-}
-
 int phy_pucch_f2_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
                         const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx)
 {
@@ -236,7 +155,8 @@ int phy_pucch_f2_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
       .p_max = est.p, .resid = est.resid, .k = k, .d = 3 * k, .h = 1, .n_obs = F2_DMRS_PER_PRB};
   memset(rx, 0, sizeof(*rx));
   float conf_thr;
-  float pfa_dmrs = f2_split(A, E, cfg->pfa > 0.0f ? cfg->pfa : PHY_PUCCH_DEFAULT_PFA, &conf_thr);
+  float pfa_dmrs =
+      pucch_uci_split(A, E, 2, cfg->pfa > 0.0f ? cfg->pfa : PHY_PUCCH_DEFAULT_PFA, &conf_thr);
   rx->dmrs_detected = pucch_decide(q, PHY_PUCCH_F2, pfa_dmrs, &st, &rx->metric, &rx->threshold,
                                    &rx->noise_var, &rx->snr_db);
   float nv = rx->noise_var > 1e-20f ? rx->noise_var : 1e-20f;
@@ -244,8 +164,8 @@ int phy_pucch_f2_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
   if ((err = phy_demod_llr_f32_nv(&q->mod, PHY_MOD_QPSK, q->sym, E / 2, q->sym_nv, q->llr)) < 0) {
     return err;
   }
-  phy_scrambling_llr_f32(&q->scr, q->llr, q->llr, E, f2_scr_cinit(cfg), 0);
-  if ((err = f2_decode_bits(q, A, E, conf_thr, a, &rx->crc_ok, &rx->confidence)) < 0) {
+  phy_scrambling_llr_f32(&q->scr, q->llr, q->llr, E, pucch_uci_cinit(cfg), 0);
+  if ((err = pucch_uci_decode(q, A, E, 2, conf_thr, a, &rx->crc_ok, &rx->confidence)) < 0) {
     return err;
   }
   rx->detected = rx->dmrs_detected && rx->crc_ok;

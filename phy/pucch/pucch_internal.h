@@ -47,4 +47,21 @@ typedef struct pucch_stat {
 bool pucch_decide(phy_pucch_t *q, phy_pucch_format_t f, float pfa, const pucch_stat_t *s,
                   float *metric, float *thr, float *nv, float *snr_db);
 
+/* ---- UCI coding of formats 2 and 3 (pucch_uci.c) ---- */
+
+/* c_init = n_RNTI 2^15 + n_ID of the UCI scrambling (6.3.2.5.1, 6.3.2.6.1). */
+uint32_t pucch_uci_cinit(const phy_pucch_cfg_t *cfg);
+
+/* A payload bits into q->bits (E bits; K <= 2 placeholders for modulation order qm). */
+int pucch_uci_encode(phy_pucch_t *q, const uint8_t *a, uint32_t A, uint32_t qm, uint32_t E);
+
+/* The DM-RS test's false-alarm target for an overall pfa, and the block-code cosine
+ * threshold (0 for polar, whose CRC decides). */
+float pucch_uci_split(uint32_t A, uint32_t E, uint32_t qm, float pfa, float *conf_thr);
+
+/* Decodes the descrambled q->llr (E) into a; *ok: the code word is accepted. Returns 0 or a
+ * negative error for an impossible (A, E). */
+int pucch_uci_decode(phy_pucch_t *q, uint32_t A, uint32_t E, uint32_t qm, float conf_thr,
+                     uint8_t *a, bool *ok, float *conf);
+
 #endif

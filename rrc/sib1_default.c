@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The srsUE-compatible default SIB1 (shared/INTEROP.md "srsUE in NR SA mode"): an FDD
- * 15 kHz cell with rach-, pusch-, pucch-, pdcch- and pdsch-ConfigCommon all present,
+/* The default SIB1 (shared/INTEROP.md "srsUE in NR SA mode"): an FDD or TDD cell at 15 or
+ * 30 kHz with rach-, pusch-, pucch-, pdcch- and pdsch-ConfigCommon all present,
  * msg1-FrequencyStart >= 1 and an L = 839 root sequence. Values not derived from the cell
  * config are the usual ones of the srsRAN tutorial cell. */
 #include <string.h>
@@ -12,12 +12,14 @@ void rrc_sib1_cell_cfg_default(rrc_sib1_cell_cfg_t *cfg)
 {
   memset(cfg, 0, sizeof *cfg);
   cfg->band = 3;
+  cfg->scs = RRC_SCS_KHZ15;
   cfg->nof_prb = 106;
   /* DL ARFCN 368500 (1842.5 MHz), SSB ARFCN 368410 (1842.05 MHz), 106 PRB: point A at
    * 1842.5 - 53 * 0.18 = 1832.96 MHz; the SSB's lowest subcarrier at 1842.05 - 1.8 =
    * 1840.25 MHz is 486 subcarriers above point A, in CRB 40 (k_SSB = 6). */
   cfg->offset_to_point_a = 40;
   cfg->ul_point_a_arfcn = 347592; /* band 3 duplex 95 MHz: 1737.96 MHz / 5 kHz (38.104 5.4.2.1) */
+  cfg->pusch_k2 = 4;
   cfg->coreset0_index = 12;
   cfg->ss0_index = 0;
   cfg->prach_config_index = 1;
@@ -102,9 +104,9 @@ static void build_dl(const rrc_sib1_cell_cfg_t *cfg, rrc_downlink_config_common_
   d->frequency_info_dl.band[0] = (rrc_nr_multi_band_info_t){true, cfg->band};
   d->frequency_info_dl.offset_to_point_a = cfg->offset_to_point_a;
   d->frequency_info_dl.nof_scs = 1;
-  d->frequency_info_dl.scs[0] = (rrc_scs_specific_carrier_t){0, RRC_SCS_KHZ15, cfg->nof_prb};
+  d->frequency_info_dl.scs[0] = (rrc_scs_specific_carrier_t){0, cfg->scs, cfg->nof_prb};
   bwp->generic_parameters.location_and_bandwidth = bwp_riv(0, cfg->nof_prb);
-  bwp->generic_parameters.subcarrier_spacing = RRC_SCS_KHZ15;
+  bwp->generic_parameters.subcarrier_spacing = cfg->scs;
   bwp->has_pdcch_config_common = true;
   build_pdcch(cfg, &bwp->pdcch_config_common);
   bwp->has_pdsch_config_common = true;
@@ -140,21 +142,24 @@ static void build_ul(const rrc_sib1_cell_cfg_t *cfg, rrc_uplink_config_common_si
 {
   rrc_frequency_info_ul_sib_t *f = &u->frequency_info_ul;
   rrc_bwp_uplink_common_t *bwp = &u->initial_uplink_bwp;
-  f->nof_bands = 1;
-  f->band[0] = (rrc_nr_multi_band_info_t){true, cfg->band};
-  f->has_absolute_frequency_point_a = true;
-  f->absolute_frequency_point_a = cfg->ul_point_a_arfcn;
+  if (!cfg->tdd) { /* Cond FDD-OrSUL: band list and point A only for paired spectrum */
+    f->nof_bands = 1;
+    f->band[0] = (rrc_nr_multi_band_info_t){true, cfg->band};
+    f->has_absolute_frequency_point_a = true;
+    f->absolute_frequency_point_a = cfg->ul_point_a_arfcn;
+  }
   f->nof_scs = 1;
-  f->scs[0] = (rrc_scs_specific_carrier_t){0, RRC_SCS_KHZ15, cfg->nof_prb};
+  f->scs[0] = (rrc_scs_specific_carrier_t){0, cfg->scs, cfg->nof_prb};
   f->has_p_max = true;
   f->p_max = 23;
   bwp->generic_parameters.location_and_bandwidth = bwp_riv(0, cfg->nof_prb);
-  bwp->generic_parameters.subcarrier_spacing = RRC_SCS_KHZ15;
+  bwp->generic_parameters.subcarrier_spacing = cfg->scs;
   bwp->has_rach_config_common = true;
   build_rach(cfg, &bwp->rach_config_common);
   bwp->has_pusch_config_common = true;
-  bwp->pusch_config_common.nof_tdra = 1; /* k2 = 4, type A, whole slot */
-  bwp->pusch_config_common.tdra[0] = (rrc_tdra_t){true, 4, RRC_MAPPING_TYPE_A, sliv(0, 14)};
+  bwp->pusch_config_common.nof_tdra = 1; /* k2 from cfg, type A, whole slot */
+  bwp->pusch_config_common.tdra[0] =
+      (rrc_tdra_t){true, cfg->pusch_k2, RRC_MAPPING_TYPE_A, sliv(0, 14)};
   bwp->pusch_config_common.has_msg3_delta_preamble = true;
   bwp->pusch_config_common.msg3_delta_preamble = 6;
   bwp->pusch_config_common.has_p0_nominal_with_grant = true;
@@ -181,12 +186,36 @@ static void build_timers(rrc_sib1_t *s)
   t->t319 = RRC_T300_MS1000;
 }
 
+/* TS 38.213 11.1: a pattern of P ms holds S = P * 2^mu slots at the reference SCS (P = 0.625,
+ * 1.25, 2.5 ms only where that is whole); the first d_slots slots are DL, the last u_slots
+ * UL, d_sym DL symbols follow the DL slots and u_sym UL symbols precede the UL slots. */
+static bool tdd_pattern_fits(const rrc_tdd_ul_dl_pattern_t *p, rrc_scs_t scs)
+{
+  static const uint8_t period_8th_ms[8] = {4, 5, 8, 10, 16, 20, 40, 80}; /* ms0p5 .. ms10 */
+  if ((unsigned)p->dl_ul_transmission_periodicity >= 8)
+    return false;
+  unsigned units = (unsigned)period_8th_ms[p->dl_ul_transmission_periodicity] << scs;
+  if (units % 8)
+    return false;
+  unsigned slots = units / 8, full = p->nrof_downlink_slots + p->nrof_uplink_slots;
+  unsigned syms = p->nrof_downlink_symbols + p->nrof_uplink_symbols;
+  if (full > slots)
+    return false;
+  if (full == slots) /* no slot left for the DL/UL symbols */
+    return syms == 0;
+  if (full + 1 == slots) /* both share the one remaining slot */
+    return syms <= 14;
+  return true;
+}
+
 int rrc_sib1_build_default(const rrc_sib1_cell_cfg_t *cfg, rrc_sib1_t *s)
 {
   uint8_t buf[RRC_SIB1_MAX_BYTES];
   memset(s, 0, sizeof *s);
-  /* srsUE rules (INTEROP.md); the rest is checked by packing */
-  if (cfg->msg1_frequency_start < 1 || cfg->nof_prb < 1 || cfg->nof_prb > 275)
+  /* srsUE rules (INTEROP.md), FR1 SCS, TDD pattern; the rest is checked by packing */
+  if (cfg->msg1_frequency_start < 1 || cfg->nof_prb < 1 || cfg->nof_prb > 275 ||
+      (cfg->scs != RRC_SCS_KHZ15 && cfg->scs != RRC_SCS_KHZ30) ||
+      (cfg->tdd && !tdd_pattern_fits(&cfg->tdd_pattern, cfg->scs)))
     return OLIVE_EINVAL;
   build_cell_access(cfg, s);
   s->has_serving_cell_config_common = true;
@@ -199,6 +228,11 @@ int rrc_sib1_build_default(const rrc_sib1_cell_cfg_t *cfg, rrc_sib1_t *s)
   scc->ssb_positions_in_burst_in_one_group = 0x80; /* SSB index 0 only */
   scc->ssb_periodicity_serving_cell = cfg->ssb_periodicity;
   scc->ss_pbch_block_power = cfg->ss_pbch_block_power;
+  if (cfg->tdd) {
+    scc->has_tdd_ul_dl_configuration_common = true;
+    scc->tdd_ul_dl_configuration_common.reference_subcarrier_spacing = cfg->scs;
+    scc->tdd_ul_dl_configuration_common.pattern1 = cfg->tdd_pattern;
+  }
   build_timers(s);
   int n = rrc_sib1_pack(s, buf, sizeof buf, NULL, NULL);
   return n < 0 ? (n == OLIVE_ERANGE ? OLIVE_ERANGE : OLIVE_EINVAL) : 0;

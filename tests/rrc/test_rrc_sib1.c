@@ -297,8 +297,55 @@ static void test_default(void)
   CHECK(rrc_sib1_build_default(&cfg, &s) == OLIVE_EINVAL, "25-bit TAC accepted");
 }
 
+/* A TDD n78 cell at 30 kHz (the B210 config of issue 8): tdd-UL-DL-ConfigurationCommon
+ * present with the 5 ms DDDDDDDSUU pattern, no UL band list or point A (Cond FDD-OrSUL),
+ * 30 kHz everywhere; patterns that do not fit their period are refused (38.213 11.1). */
+static void test_default_tdd(void)
+{
+  rrc_sib1_cell_cfg_t cfg;
+  static rrc_sib1_t s, d;
+  uint8_t out[RRC_SIB1_MAX_BYTES];
+  rrc_sib1_cell_cfg_default(&cfg);
+  cfg.band = 78;
+  cfg.scs = RRC_SCS_KHZ30;
+  cfg.nof_prb = 51;
+  cfg.tdd = true;
+  cfg.tdd_pattern = (rrc_tdd_ul_dl_pattern_t){RRC_TDD_MS5, 7, 6, 2, 4};
+  CHECK(rrc_sib1_build_default(&cfg, &s) == 0, "TDD build");
+  int n = rrc_sib1_pack(&s, out, sizeof out, NULL, NULL);
+  CHECK(n > 0 && rrc_sib1_unpack(out, (size_t)n, &d) == 0, "TDD pack/unpack %d", n);
+  const rrc_serving_cell_config_common_sib_t *scc = &d.serving_cell_config_common;
+  const rrc_frequency_info_ul_sib_t *ful = &scc->uplink_config_common.frequency_info_ul;
+  CHECK(scc->has_tdd_ul_dl_configuration_common &&
+            scc->tdd_ul_dl_configuration_common.reference_subcarrier_spacing == RRC_SCS_KHZ30 &&
+            scc->tdd_ul_dl_configuration_common.pattern1.nrof_downlink_slots == 7 &&
+            scc->tdd_ul_dl_configuration_common.pattern1.nrof_uplink_symbols == 4,
+        "TDD pattern");
+  CHECK(ful->nof_bands == 0 && !ful->has_absolute_frequency_point_a, "UL frequency for TDD");
+  CHECK(
+      ful->scs[0].subcarrier_spacing == RRC_SCS_KHZ30 && ful->scs[0].carrier_bandwidth == 51 &&
+          scc->downlink_config_common.initial_downlink_bwp.generic_parameters.subcarrier_spacing ==
+              RRC_SCS_KHZ30,
+      "30 kHz carrier");
+  /* 30 kHz, 5 ms = 10 slots: 8 + 2 full slots leave none for 6 + 4 symbols */
+  cfg.tdd_pattern = (rrc_tdd_ul_dl_pattern_t){RRC_TDD_MS5, 8, 6, 2, 4};
+  CHECK(rrc_sib1_build_default(&cfg, &s) == OLIVE_EINVAL, "overfull pattern accepted");
+  cfg.tdd_pattern = (rrc_tdd_ul_dl_pattern_t){RRC_TDD_MS5, 8, 0, 2, 0};
+  CHECK(rrc_sib1_build_default(&cfg, &s) == 0, "full DDDDDDDDUU refused");
+  /* 0.625 ms exists only at 120 kHz; 1.25 ms needs 60 kHz or more */
+  cfg.tdd_pattern = (rrc_tdd_ul_dl_pattern_t){RRC_TDD_MS0P625, 0, 0, 0, 0};
+  CHECK(rrc_sib1_build_default(&cfg, &s) == OLIVE_EINVAL, "0.625 ms at 30 kHz accepted");
+  cfg.tdd_pattern = (rrc_tdd_ul_dl_pattern_t){RRC_TDD_MS1P25, 1, 0, 1, 0};
+  CHECK(rrc_sib1_build_default(&cfg, &s) == OLIVE_EINVAL, "1.25 ms at 30 kHz accepted");
+  cfg.tdd_pattern = (rrc_tdd_ul_dl_pattern_t){RRC_TDD_MS2P5, 3, 10, 1, 2};
+  CHECK(rrc_sib1_build_default(&cfg, &s) == 0, "2.5 ms DDDSU at 30 kHz refused");
+  cfg.scs = RRC_SCS_KHZ60;
+  CHECK(rrc_sib1_build_default(&cfg, &s) == OLIVE_EINVAL, "60 kHz accepted");
+}
+
 int main(void)
 {
+  test_default_tdd();
   test_hand_vector();
   test_extension_skipped();
   test_round_trips();

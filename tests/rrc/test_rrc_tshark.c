@@ -7,8 +7,8 @@
  * about 60 fields (-T fields, all occurrences in tree order); each must equal the value in
  * our struct, formatted as tshark prints it, and no message may be malformed or carry any
  * expert item. Messages: the hand-worked MIB (24 06 04) and 200 random MIBs; the srsUE
- * default SIB1, a TDD variant with si-SchedulingInfo, and 60 random valid SIB1s (fixed
- * seed). Exit 77 (CTest skip) when tshark is absent. */
+ * default SIB1, a variant with TDD and si-SchedulingInfo, the builder's TDD n78 cell, and 60
+ * random valid SIB1s (fixed seed). Exit 77 (CTest skip) when tshark is absent. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,9 +25,9 @@
 #define DLT_BCCH_DL_SCH 148 /* User 1 */
 #define NOF_RANDOM_MIB  200
 #define NOF_RANDOM_SIB1 60
-#define MAX_MSG                                                                                    \
-  (NOF_RANDOM_MIB + 1 > NOF_RANDOM_SIB1 + 2 ? NOF_RANDOM_MIB + 1 : NOF_RANDOM_SIB1 + 2)
-#define EXP_LEN 600
+#define NOF_FIXED_SIB1  3                    /* srsUE default, TDD + SI variant, n78 default */
+#define MAX_MSG         (NOF_RANDOM_MIB + 1) /* > NOF_RANDOM_SIB1 + NOF_FIXED_SIB1 */
+#define EXP_LEN         600
 
 static char dir[64];
 
@@ -477,6 +477,19 @@ static void tdd_variant(rrc_sib1_t *s)
   r->rsrp_threshold_ssb = 100;
 }
 
+/* The builder's TDD n78 30 kHz cell (DDDDDDDSUU, 5 ms). */
+static void n78_default(rrc_sib1_t *s)
+{
+  rrc_sib1_cell_cfg_t cfg;
+  rrc_sib1_cell_cfg_default(&cfg);
+  cfg.band = 78;
+  cfg.scs = RRC_SCS_KHZ30;
+  cfg.nof_prb = 51;
+  cfg.tdd = true;
+  cfg.tdd_pattern = (rrc_tdd_ul_dl_pattern_t){RRC_TDD_MS5, 7, 6, 2, 4};
+  CHECK(rrc_sib1_build_default(&cfg, s) == 0, "n78 default");
+}
+
 static int write_pcap(const char *path, uint32_t dlt, uint8_t (*msg)[RRC_SIB1_MAX_BYTES * 4],
                       const size_t *len, unsigned n)
 {
@@ -489,10 +502,11 @@ static int write_pcap(const char *path, uint32_t dlt, uint8_t (*msg)[RRC_SIB1_MA
   return 0;
 }
 
+_Static_assert(MAX_MSG >= NOF_RANDOM_SIB1 + NOF_FIXED_SIB1, "message store");
 static uint8_t msgs[MAX_MSG][RRC_SIB1_MAX_BYTES * 4];
 static size_t lens[MAX_MSG];
 static char exp_mib_rows[NOF_RANDOM_MIB + 1][OLIVE_ARRAY_SIZE(mib_fields)][EXP_LEN];
-static exp_row_t exp_sib1_rows[NOF_RANDOM_SIB1 + 2];
+static exp_row_t exp_sib1_rows[NOF_RANDOM_SIB1 + NOF_FIXED_SIB1];
 
 static void check_mibs(olive_test_rng_t *rng)
 {
@@ -519,13 +533,15 @@ static void check_sib1s(olive_test_rng_t *rng)
 {
   static rrc_sib1_t s;
   char path[128];
-  for (unsigned i = 0; i < NOF_RANDOM_SIB1 + 2; i++) {
+  for (unsigned i = 0; i < NOF_RANDOM_SIB1 + NOF_FIXED_SIB1; i++) {
     rrc_sib1_cell_cfg_t cfg;
     rrc_sib1_cell_cfg_default(&cfg);
     if (i == 0)
       CHECK(rrc_sib1_build_default(&cfg, &s) == 0, "default");
     else if (i == 1)
       tdd_variant(&s);
+    else if (i == 2)
+      n78_default(&s);
     else
       sib1_random(rng, &s);
     int n = rrc_sib1_pack(&s, msgs[i], sizeof msgs[i], NULL, NULL);
@@ -534,8 +550,10 @@ static void check_sib1s(olive_test_rng_t *rng)
     exp_sib1(&s, exp_sib1_rows[i]);
   }
   snprintf(path, sizeof path, "%s/sib1.pcap", dir);
-  CHECK(write_pcap(path, DLT_BCCH_DL_SCH, msgs, lens, NOF_RANDOM_SIB1 + 2) == 0, "sib1 pcap");
-  run_tshark(path, sib1_fields, NF, "nr-rrc.", exp_sib1_rows[0], NOF_RANDOM_SIB1 + 2, "SIB1");
+  CHECK(write_pcap(path, DLT_BCCH_DL_SCH, msgs, lens, NOF_RANDOM_SIB1 + NOF_FIXED_SIB1) == 0,
+        "sib1 pcap");
+  run_tshark(path, sib1_fields, NF, "nr-rrc.", exp_sib1_rows[0], NOF_RANDOM_SIB1 + NOF_FIXED_SIB1,
+             "SIB1");
 }
 
 int main(void)

@@ -709,19 +709,23 @@ OLIVE_API int rrc_sib1_to_str(const rrc_sib1_t *sib1, char *out, size_t cap);
 /* ASN.1 name of a SubcarrierSpacing value ("kHz15"), "?" outside the enum. */
 OLIVE_API const char *rrc_scs_name(rrc_scs_t scs);
 
-/* ---- srsUE-compatible default --------------------------------------------------------- */
+/* ---- default SIB1 from a small cell config (srsUE-compatible) ------------------------- */
 
 /* The few numbers the default SIB1 is built from. */
 typedef struct rrc_sib1_cell_cfg {
-  uint16_t band;                 /* NR band, e.g. 3 */
-  uint16_t nof_prb;              /* carrier width in PRBs at 15 kHz, e.g. 106 */
-  uint16_t offset_to_point_a;    /* PRBs from point A to the SSB's CRB (from cell config) */
-  uint32_t ul_point_a_arfcn;     /* FDD UL point A (ARFCN) */
-  uint8_t coreset0_index;        /* ControlResourceSetZero, e.g. 12 */
-  uint8_t ss0_index;             /* SearchSpaceZero, e.g. 0 */
-  uint8_t prach_config_index;    /* e.g. 1 (format 0, L = 839) */
-  uint16_t prach_root_seq_index; /* l839 root, 0..837 */
-  uint16_t msg1_frequency_start; /* >= 1 for srsUE */
+  uint16_t band;                       /* NR band, e.g. 3 */
+  rrc_scs_t scs;                       /* carrier, BWP and common SCS: kHz15 or kHz30 (FR1) */
+  uint16_t nof_prb;                    /* carrier width in PRBs at scs, e.g. 106 */
+  uint16_t offset_to_point_a;          /* PRBs (15 kHz) from point A to the SSB's CRB */
+  bool tdd;                            /* unpaired spectrum: tdd_pattern sent, no UL frequency */
+  rrc_tdd_ul_dl_pattern_t tdd_pattern; /* pattern1, reference SCS = scs */
+  uint32_t ul_point_a_arfcn;           /* FDD UL point A (ARFCN) */
+  uint8_t pusch_k2;                    /* k2 of the one PUSCH time-domain allocation (Msg3) */
+  uint8_t coreset0_index;              /* ControlResourceSetZero, e.g. 12 */
+  uint8_t ss0_index;                   /* SearchSpaceZero, e.g. 0 */
+  uint8_t prach_config_index;          /* e.g. 1 (format 0, L = 839) */
+  uint16_t prach_root_seq_index;       /* l839 root, 0..837 */
+  uint16_t msg1_frequency_start;       /* >= 1 for srsUE */
   uint8_t mcc[3];
   uint8_t mnc[3];
   uint8_t nof_mnc_digits;
@@ -736,9 +740,11 @@ typedef struct rrc_sib1_cell_cfg {
  * PLMN 00101, TAC 7. */
 OLIVE_API void rrc_sib1_cell_cfg_default(rrc_sib1_cell_cfg_t *cfg);
 
-/* Fills a SIB1 for an FDD 15 kHz cell that srsUE accepts: rach-, pusch-, pucch-, pdcch- and
- * pdsch-ConfigCommon all present, msg1-FrequencyStart >= 1, prach-RootSequenceIndex l839.
- * OLIVE_EINVAL when cfg breaks one of those rules or a field range (checked by packing). */
+/* Fills a SIB1 for the cell: rach-, pusch-, pucch-, pdcch- and pdsch-ConfigCommon all
+ * present, msg1-FrequencyStart >= 1, prach-RootSequenceIndex l839 (what srsUE needs; srsUE
+ * itself takes 15 kHz FDD only). OLIVE_EINVAL when cfg breaks one of those rules, uses an
+ * SCS other than 15/30 kHz, has a TDD pattern that does not fit its period, or puts a field
+ * out of range (checked by packing). */
 OLIVE_API int rrc_sib1_build_default(const rrc_sib1_cell_cfg_t *cfg, rrc_sib1_t *sib1);
 
 #endif

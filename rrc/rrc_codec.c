@@ -116,3 +116,12 @@ void cx_setup(rrc_codec_t *c, const char *field)
   cx_int(c, field, &idx, 0, 1);
   cx_absent(c, field, idx == 0);
 }
+
+void cx_skip_octets(rrc_codec_t *c, const char *field)
+{
+  if (c->err || cx_enc(c))
+    return;
+  rrc_uper_skip_open(c->r);
+  c->skipped = true;
+  sync(c, field);
+}

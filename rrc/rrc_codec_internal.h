@@ -19,6 +19,7 @@ typedef struct rrc_codec {
   rrc_uper_reader_t *r; /* decoding otherwise */
   int err;
   const char *field; /* ASN.1 name of the field that failed first */
+  bool skipped;      /* decode: a field we do not model was stepped over */
 } rrc_codec_t;
 
 static inline bool cx_enc(const rrc_codec_t *c)
@@ -76,6 +77,9 @@ void cx_size(rrc_codec_t *c, const char *field, int64_t *n, int64_t lb, int64_t 
     cx_size(c, name, &t_, lb, ub, cap);                                                            \
     (lval) = t_;                                                                                   \
   } while (0)
+/* Decode only: steps over an OCTET STRING without size constraint (length + octets, the
+ * same bits as an open type, X.691 17) and notes the skip. */
+void cx_skip_octets(rrc_codec_t *c, const char *field);
 /* SetupRelease { X } (6.3.2): CHOICE {release NULL, setup X}, 1 bit; we only send setup. */
 void cx_setup(rrc_codec_t *c, const char *field);
 

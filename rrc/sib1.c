@@ -138,28 +138,27 @@ static void cx_true_value(rrc_codec_t *c, const char *name, bool present)
     cx_enum(c, name, &t, 1, false);
 }
 
-/* SIB1: 11 OPTIONAL, no "..." */
+/* SIB1: 11 OPTIONAL, no "..."; connEstFailureControl, uac-BarringInfo,
+ * lateNonCriticalExtension and nonCriticalExtension are never sent and skipped on decode */
 static void cx_sib1(rrc_codec_t *c, rrc_sib1_t *s)
 {
   bool conn_est = false, uac = false, late = false, nce = false;
   cx_bool(c, "cellSelectionInfo", &s->has_cell_selection_info);
   cx_bool(c, "connEstFailureControl", &conn_est);
-  cx_absent(c, "connEstFailureControl", conn_est);
   cx_bool(c, "si-SchedulingInfo", &s->has_si_scheduling_info);
   cx_bool(c, "servingCellConfigCommon", &s->has_serving_cell_config_common);
   cx_bool(c, "ims-EmergencySupport", &s->ims_emergency_support);
   cx_bool(c, "eCallOverIMS-Support", &s->ecall_over_ims_support);
   cx_bool(c, "ue-TimersAndConstants", &s->has_ue_timers_and_constants);
   cx_bool(c, "uac-BarringInfo", &uac);
-  cx_absent(c, "uac-BarringInfo", uac);
   cx_bool(c, "useFullResumeID", &s->use_full_resume_id);
   cx_bool(c, "lateNonCriticalExtension", &late);
-  cx_absent(c, "lateNonCriticalExtension", late);
   cx_bool(c, "nonCriticalExtension", &nce);
-  cx_absent(c, "nonCriticalExtension", nce);
   if (s->has_cell_selection_info)
     cx_cell_selection_info(c, &s->cell_selection_info);
   cx_cell_access_related_info(c, &s->cell_access_related_info);
+  if (conn_est)
+    rrc_cx_skip_conn_est_failure_control(c);
   if (s->has_si_scheduling_info)
     cx_si_scheduling_info(c, &s->si_scheduling_info);
   if (s->has_serving_cell_config_common)
@@ -168,7 +167,14 @@ static void cx_sib1(rrc_codec_t *c, rrc_sib1_t *s)
   cx_true_value(c, "eCallOverIMS-Support", s->ecall_over_ims_support);
   if (s->has_ue_timers_and_constants)
     cx_ue_timers(c, &s->ue_timers_and_constants);
+  if (uac)
+    rrc_cx_skip_uac_barring_info(c);
   cx_true_value(c, "useFullResumeID", s->use_full_resume_id);
+  if (late)
+    cx_skip_octets(c, "lateNonCriticalExtension");
+  /* nonCriticalExtension (SIB1-v1610-IEs and its Rel-16/17 chain) is the last field: we stop
+   * before it, everything we model has been read. */
+  c->skipped |= nce;
 }
 
 /* BCCH-DL-SCH-MessageType ::= CHOICE {c1 CHOICE {systemInformation, systemInformationBlockType1},
@@ -214,5 +220,6 @@ int rrc_sib1_unpack(const uint8_t *buf, size_t len, rrc_sib1_t *sib1)
     return OLIVE_EPROTO;
   rrc_uper_reader_init(&r, buf, len * 8);
   cx_bcch_dl_sch(&c, sib1);
+  sib1->skipped_fields = c.skipped && !c.err;
   return c.err;
 }

@@ -12,9 +12,10 @@ static void cx_multi_band_info(rrc_codec_t *c, rrc_nr_multi_band_info_t *b)
   bool pmax = false;
   cx_bool(c, "freqBandIndicatorNR", &b->has_freq_band_indicator_nr);
   cx_bool(c, "nr-NS-PmaxList", &pmax);
-  cx_absent(c, "nr-NS-PmaxList", pmax);
   if (b->has_freq_band_indicator_nr)
     CX_INT(c, "freqBandIndicatorNR", b->freq_band_indicator_nr, 1, 1024);
+  if (pmax)
+    rrc_cx_skip_nr_ns_pmax_list(c);
 }
 
 /* MultiFrequencyBandListNR-SIB ::= SEQUENCE (SIZE (1..maxNrofMultiBands)) OF NR-MultiBandInfo */

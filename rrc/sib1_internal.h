@@ -13,4 +13,9 @@ void rrc_cx_bwp(rrc_codec_t *c, rrc_bwp_t *b);
 void rrc_cx_scs_carrier_list(rrc_codec_t *c, uint8_t *n, rrc_scs_specific_carrier_t *scs);
 void rrc_cx_band_list(rrc_codec_t *c, uint8_t *n, rrc_nr_multi_band_info_t *band);
 
+/* Decode-only skips of fields we never send (sib1_skip.c). */
+void rrc_cx_skip_conn_est_failure_control(rrc_codec_t *c);
+void rrc_cx_skip_uac_barring_info(rrc_codec_t *c);
+void rrc_cx_skip_nr_ns_pmax_list(rrc_codec_t *c);
+
 #endif

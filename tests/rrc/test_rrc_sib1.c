@@ -10,6 +10,7 @@
 #include "olive/rrc/uper.h"
 #include "olive/support/error.h"
 #include "olive_test.h"
+#include "sib1_foreign.h"
 #include "sib1_random.h"
 
 #define BIG 4096 /* random SIB1s may exceed the 372-byte air limit; the codec does not care */
@@ -343,8 +344,24 @@ static void test_default_tdd(void)
   CHECK(rrc_sib1_build_default(&cfg, &s) == OLIVE_EINVAL, "60 kHz accepted");
 }
 
+/* Another gNB's SIB1 (sib1_foreign.h): the fields we model decode, the rest is stepped
+ * over and flagged; every truncation of it is refused. */
+static void test_foreign(void)
+{
+  uint8_t buf[128];
+  static rrc_sib1_t want, got;
+  size_t n = sib1_foreign(buf, sizeof buf);
+  sib1_foreign_expected(&want);
+  CHECK(n > 0, "writer");
+  CHECK(rrc_sib1_unpack(buf, n, &got) == 0 && memcmp(&want, &got, sizeof want) == 0,
+        "foreign SIB1 not decoded to its modelled fields");
+  /* cut inside the uac-BarringInfo (before the last 5 octets: octet string and v1610) */
+  CHECK(rrc_sib1_unpack(buf, n - 5, &got) == OLIVE_EPROTO, "truncated foreign SIB1 decoded");
+}
+
 int main(void)
 {
+  test_foreign();
   test_default_tdd();
   test_hand_vector();
   test_extension_skipped();

@@ -7,8 +7,9 @@
  * about 60 fields (-T fields, all occurrences in tree order); each must equal the value in
  * our struct, formatted as tshark prints it, and no message may be malformed or carry any
  * expert item. Messages: the hand-worked MIB (24 06 04) and 200 random MIBs; the srsUE
- * default SIB1, a variant with TDD and si-SchedulingInfo, the builder's TDD n78 cell, and 60
- * random valid SIB1s (fixed seed). Exit 77 (CTest skip) when tshark is absent. */
+ * default SIB1, a variant with TDD and si-SchedulingInfo, the builder's TDD n78 cell, a SIB1
+ * written bit by bit with the fields only other gNBs send (sib1_foreign.h), and 60 random
+ * valid SIB1s (fixed seed). Exit 77 (CTest skip) when tshark is absent. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,13 +20,14 @@
 #include "olive/rrc/sib1.h"
 #include "olive/support/pcap.h"
 #include "olive_test.h"
+#include "sib1_foreign.h"
 #include "sib1_random.h"
 
 #define DLT_BCCH_BCH    147 /* User 0 */
 #define DLT_BCCH_DL_SCH 148 /* User 1 */
 #define NOF_RANDOM_MIB  200
 #define NOF_RANDOM_SIB1 60
-#define NOF_FIXED_SIB1  3                    /* srsUE default, TDD + SI variant, n78 default */
+#define NOF_FIXED_SIB1  4 /* srsUE default, TDD + SI variant, n78 default, foreign (bit by bit) */
 #define MAX_MSG         (NOF_RANDOM_MIB + 1) /* > NOF_RANDOM_SIB1 + NOF_FIXED_SIB1 */
 #define EXP_LEN         600
 
@@ -542,11 +544,17 @@ static void check_sib1s(olive_test_rng_t *rng)
       tdd_variant(&s);
     else if (i == 2)
       n78_default(&s);
-    else
+    else if (i > 3)
       sib1_random(rng, &s);
-    int n = rrc_sib1_pack(&s, msgs[i], sizeof msgs[i], NULL, NULL);
-    CHECK(n > 0, "SIB1 %u pack %d", i, n);
-    lens[i] = n > 0 ? (size_t)n : 0;
+    if (i == 3) { /* written bit by bit: tshark must find it well-formed too */
+      sib1_foreign_expected(&s);
+      lens[i] = sib1_foreign(msgs[i], sizeof msgs[i]);
+      CHECK(lens[i] > 0, "foreign SIB1");
+    } else {
+      int n = rrc_sib1_pack(&s, msgs[i], sizeof msgs[i], NULL, NULL);
+      CHECK(n > 0, "SIB1 %u pack %d", i, n);
+      lens[i] = n > 0 ? (size_t)n : 0;
+    }
     exp_sib1(&s, exp_sib1_rows[i]);
   }
   snprintf(path, sizeof path, "%s/sib1.pcap", dir);

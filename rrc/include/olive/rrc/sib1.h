@@ -151,7 +151,7 @@ typedef struct rrc_si_scheduling_info {
 
 /* ---- DownlinkConfigCommonSIB ---------------------------------------------------------- */
 
-/* NR-MultiBandInfo (nr-NS-PmaxList never sent) */
+/* NR-MultiBandInfo (nr-NS-PmaxList never sent; skipped on decode) */
 typedef struct rrc_nr_multi_band_info {
   bool has_freq_band_indicator_nr;
   uint16_t freq_band_indicator_nr; /* FreqBandIndicatorNR (1..1024) */
@@ -670,7 +670,7 @@ typedef struct rrc_ue_timers_and_constants {
 } rrc_ue_timers_and_constants_t;
 
 /* SIB1 (connEstFailureControl, uac-BarringInfo, lateNonCriticalExtension and
- * nonCriticalExtension never sent) */
+ * nonCriticalExtension never sent; skipped on decode, see skipped_fields) */
 typedef struct rrc_sib1 {
   bool has_cell_selection_info;
   rrc_cell_selection_info_t cell_selection_info;
@@ -684,6 +684,10 @@ typedef struct rrc_sib1 {
   bool has_ue_timers_and_constants;
   rrc_ue_timers_and_constants_t ue_timers_and_constants;
   bool use_full_resume_id; /* ENUMERATED {true} OPTIONAL */
+  /* Decode only (pack ignores it): the message had fields we do not model and stepped over
+   * (connEstFailureControl, uac-BarringInfo, nr-NS-PmaxList, lateNonCriticalExtension) or a
+   * nonCriticalExtension we did not read. */
+  bool skipped_fields;
 } rrc_sib1_t;
 
 /* Encodes BCCH-DL-SCH-Message { c1 systemInformationBlockType1 } into out (cap bytes).
@@ -697,7 +701,8 @@ OLIVE_API int rrc_sib1_pack(const rrc_sib1_t *sib1, uint8_t *out, size_t cap, si
 
 /* Decodes a BCCH-DL-SCH-Message of len bytes carrying SIB1. 0; OLIVE_EPROTO for malformed
  * or truncated input; OLIVE_ENOTSUP for a valid message we do not handle (SystemInformation,
- * a field we never send, a SetupRelease release). *sib1 is zeroed first. */
+ * one of the rarer fields we never send, a SetupRelease release). The common fields of
+ * other gNBs that we do not model are stepped over (skipped_fields). *sib1 is zeroed first. */
 OLIVE_API int rrc_sib1_unpack(const uint8_t *buf, size_t len, rrc_sib1_t *sib1);
 
 /* The fields a cell scanner shows, on one line (PLMNs, TAC, cell identity, band, carrier,

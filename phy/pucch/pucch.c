@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "olive/support/error.h"
+#include "olive/support/mem.h"
 #include "pucch_internal.h"
 
 int phy_pucch_init(phy_pucch_t *q, const phy_pucch_args_t *args)
@@ -22,6 +23,17 @@ int phy_pucch_init(phy_pucch_t *q, const phy_pucch_args_t *args)
   int err = phy_modulation_init(&q->mod, &(phy_modulation_args_t){.isa = a->isa});
   if (err == 0) {
     err = phy_scrambling_init(&q->scr, &(phy_scrambling_args_t){.isa = a->isa});
+  }
+  if (err == 0) {
+    phy_transform_precoding_args_t tpa = {.max_prb = PHY_PUCCH_F3_MAX_PRB};
+    err = phy_transform_precoding_init(&q->tp, &tpa);
+  }
+  if (err == 0) {
+    q->bits = olive_mem_alloc(PHY_PUCCH_MAX_E);
+    q->llr = olive_mem_alloc(sizeof(float) * PHY_PUCCH_MAX_E);
+    q->sym = olive_mem_alloc(sizeof(cf_t) * PHY_PUCCH_MAX_E);
+    q->sym_nv = olive_mem_alloc(sizeof(float) * PHY_PUCCH_MAX_E);
+    err = q->bits && q->llr && q->sym && q->sym_nv ? 0 : OLIVE_ENOMEM;
   }
   if (err == 0) {
     /* UCI polar: n_max = 10 (TS 38.212 6.3.1.3.1), list 8 */
@@ -46,6 +58,15 @@ void phy_pucch_free(phy_pucch_t *q)
   phy_scrambling_free(&q->scr);
   phy_polar_dec_destroy(q->polar);
   q->polar = NULL;
+  phy_transform_precoding_free(&q->tp);
+  olive_mem_free(q->bits);
+  olive_mem_free(q->llr);
+  olive_mem_free(q->sym);
+  olive_mem_free(q->sym_nv);
+  q->bits = NULL;
+  q->llr = NULL;
+  q->sym = NULL;
+  q->sym_nv = NULL;
   q->ready = false;
 }
 
@@ -91,6 +112,13 @@ int phy_pucch_cfg_check(const phy_pucch_cfg_t *cfg, uint32_t grid_nof_prb)
   case PHY_PUCCH_F2:
     if (r->nof_symbols < 1 || r->nof_symbols > 2 || r->nof_prb < 1 ||
         r->nof_prb > PHY_PUCCH_F2_MAX_PRB || cfg->n_id_data > 1023 || cfg->n_id_dmrs > 65535) {
+      return OLIVE_EINVAL;
+    }
+    return check_hops(r, r->nof_prb, grid_nof_prb);
+  case PHY_PUCCH_F3:
+    if (r->nof_symbols < 4 || r->nof_symbols > 14 || r->nof_prb < 1 ||
+        r->nof_prb > PHY_PUCCH_F3_MAX_PRB || !phy_transform_precoding_valid_prb(r->nof_prb) ||
+        cfg->n_id_data > 1023) {
       return OLIVE_EINVAL;
     }
     return check_hops(r, r->nof_prb, grid_nof_prb);

@@ -156,7 +156,7 @@ int phy_pucch_f2_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
   memset(rx, 0, sizeof(*rx));
   float conf_thr;
   float pfa_dmrs =
-      pucch_uci_split(A, E, 2, cfg->pfa > 0.0f ? cfg->pfa : PHY_PUCCH_DEFAULT_PFA, &conf_thr);
+      pucch_uci_split(q, A, E, 2, cfg->pfa > 0.0f ? cfg->pfa : PHY_PUCCH_DEFAULT_PFA, &conf_thr);
   rx->dmrs_detected = pucch_decide(q, PHY_PUCCH_F2, pfa_dmrs, &st, &rx->metric, &rx->threshold,
                                    &rx->noise_var, &rx->snr_db);
   float nv = rx->noise_var > 1e-20f ? rx->noise_var : 1e-20f;

@@ -56,8 +56,9 @@ uint32_t pucch_uci_cinit(const phy_pucch_cfg_t *cfg);
 int pucch_uci_encode(phy_pucch_t *q, const uint8_t *a, uint32_t A, uint32_t qm, uint32_t E);
 
 /* The DM-RS test's false-alarm target for an overall pfa, and the block-code cosine
- * threshold (0 for polar, whose CRC decides). */
-float pucch_uci_split(uint32_t A, uint32_t E, uint32_t qm, float pfa, float *conf_thr);
+ * threshold (0 for polar, whose CRC decides); cached in q for the last (A, E, qm, pfa). */
+float pucch_uci_split(phy_pucch_t *q, uint32_t A, uint32_t E, uint32_t qm, float pfa,
+                      float *conf_thr);
 
 /* Decodes the descrambled q->llr (E) into a; *ok: the code word is accepted. Returns 0 or a
  * negative error for an impossible (A, E). */

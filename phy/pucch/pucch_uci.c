@@ -9,9 +9,11 @@
 #include "olive/support/error.h"
 #include "pucch_internal.h"
 
-#define UCI_CODE_PFA     0.01 /* share of the DTX false alarms left to the code test */
-#define UCI_CONF_MAX     0.9  /* highest usable cosine threshold */
-#define UCI_DMRS_PFA_MAX 0.5
+#define UCI_CODE_PFA      0.01  /* share of the DTX false alarms left to the code test */
+#define UCI_CODE_PFA_LONG 0.002 /* the same when the cosine threshold stays low */
+#define UCI_CONF_LONG_MAX 0.35  /* "low": the cosine threshold with UCI_CODE_PFA_LONG */
+#define UCI_CONF_MAX      0.9   /* highest usable cosine threshold */
+#define UCI_DMRS_PFA_MAX  0.5
 
 static phy_polar_chain_cfg_t uci_polar_cfg(uint32_t A, uint32_t E)
 {
@@ -56,13 +58,19 @@ static double q_inv(double p)
  * 2^A code words has a cosine of about N(0, 1/n) over the n coded positions, so
  * 2^A Q(thr_c sqrt(n)) bounds pfa_code. Polar: a list-8 decoder passes a random CRC of c
  * bits with probability about 8 2^-c. */
-float pucch_uci_split(uint32_t A, uint32_t E, uint32_t qm, float pfa, float *conf_thr)
+static float uci_split(uint32_t A, uint32_t E, uint32_t qm, float pfa, float *conf_thr)
 {
   double pc;
   if (A <= PHY_BLOCK_KMAX) {
     double n = (A == 1 && qm > 1) ? E / (double)qm : E; /* K = 1: placeholders (5.3.3.1) */
-    double thr = q_inv(UCI_CODE_PFA / ldexp(1.0, (int)A)) / sqrt(n);
-    pc = UCI_CODE_PFA;
+    /* Long code words make the cosine test sharp: give it most of the budget (the DM-RS test
+     * is weak with few DM-RS REs). Short ones keep a looser cosine threshold. */
+    pc = UCI_CODE_PFA_LONG;
+    double thr = q_inv(pc / ldexp(1.0, (int)A)) / sqrt(n);
+    if (thr > UCI_CONF_LONG_MAX) {
+      pc = UCI_CODE_PFA;
+      thr = q_inv(pc / ldexp(1.0, (int)A)) / sqrt(n);
+    }
     if (thr > UCI_CONF_MAX) {
       thr = UCI_CONF_MAX;
       pc = fmin(1.0, ldexp(q_tail(thr * sqrt(n)), (int)A));
@@ -74,6 +82,18 @@ float pucch_uci_split(uint32_t A, uint32_t E, uint32_t qm, float pfa, float *con
   }
   double pd = pfa / pc;
   return (float)(pd < UCI_DMRS_PFA_MAX ? pd : UCI_DMRS_PFA_MAX);
+}
+
+float pucch_uci_split(phy_pucch_t *q, uint32_t A, uint32_t E, uint32_t qm, float pfa,
+                      float *conf_thr)
+{
+  phy_pucch_split_cache_t *c = &q->split_cache;
+  if (c->A != A || c->E != E || c->qm != qm || c->pfa != pfa) {
+    *c = (phy_pucch_split_cache_t){.A = A, .E = E, .qm = qm, .pfa = pfa};
+    c->pfa_dmrs = uci_split(A, E, qm, pfa, &c->conf_thr);
+  }
+  *conf_thr = c->conf_thr;
+  return c->pfa_dmrs;
 }
 
 int pucch_uci_decode(phy_pucch_t *q, uint32_t A, uint32_t E, uint32_t qm, float conf_thr,

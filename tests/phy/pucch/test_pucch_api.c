@@ -91,6 +91,18 @@ static void test_rejections(phy_pucch_t *q, phy_grid_t *g)
   c2.n_id_data = 1024;
   CHECK(phy_pucch_f2_encode(q, &c2, a, 4, g, 0) == OLIVE_EINVAL, "n_id_data");
   CHECK(phy_pucch_f2_e(NULL) == 0, "E of NULL");
+
+  phy_pucch_cfg_t c3 = {
+      .res = {.format = PHY_PUCCH_F3, .nof_symbols = 4, .start_symbol = 10, .nof_prb = 7}, .mu = 1};
+  CHECK(phy_pucch_f3_encode(q, &c3, a, 4, g, 0) == OLIVE_EINVAL, "F3 with 7 PRB (not 2^a3^b5^c)");
+  c3.res.nof_prb = 18;
+  CHECK(phy_pucch_f3_encode(q, &c3, a, 4, g, 0) == OLIVE_EINVAL, "F3 with 18 PRB");
+  c3.res.nof_prb = 2;
+  c3.res.nof_symbols = 3;
+  CHECK(phy_pucch_f3_decode(q, &c3, 4, g, a, &r2) == OLIVE_EINVAL, "F3 with 3 symbols");
+  c3.res.nof_symbols = 4;
+  CHECK(phy_pucch_f3_encode(q, &c3, a, 4, g, 0) == 0, "valid F3");
+  CHECK(phy_pucch_f3_encode(q, &c3, a, PHY_PUCCH_F3_MAX_A + 1, g, 0) == OLIVE_EINVAL, "A");
 }
 
 /* Random fields, some out of range: every call returns 0 or a negative code. */
@@ -99,7 +111,7 @@ static void test_sweep(phy_pucch_t *q, phy_grid_t *g)
   olive_test_rng_t r = OLIVE_TEST_RNG(77);
   uint32_t ok = 0;
   for (int t = 0; t < 10000; t++) {
-    phy_pucch_cfg_t c = {.res = {.format = (phy_pucch_format_t)olive_test_below(&r, 4),
+    phy_pucch_cfg_t c = {.res = {.format = (phy_pucch_format_t)olive_test_below(&r, 5),
                                  .start_prb = olive_test_below(&r, NPRB + 2),
                                  .intra_slot_hopping = olive_test_below(&r, 2),
                                  .second_hop_prb = olive_test_below(&r, NPRB + 2),
@@ -124,10 +136,13 @@ static void test_sweep(phy_pucch_t *q, phy_grid_t *g)
     phy_pucch_f2_rx_t r2;
     uint8_t a[PHY_PUCCH_F2_MAX_A] = {0};
     uint32_t A = olive_test_below(&r, 70);
-    int e[6] = {phy_pucch_f0_encode(q, &c, &u, g, 0),   phy_pucch_f0_detect(q, &c, &u, g, &rx),
+    c.res.additional_dmrs = olive_test_below(&r, 2);
+    c.res.pi2_bpsk = olive_test_below(&r, 2);
+    int e[8] = {phy_pucch_f0_encode(q, &c, &u, g, 0),   phy_pucch_f0_detect(q, &c, &u, g, &rx),
                 phy_pucch_f1_encode(q, &c, &u, g, 0),   phy_pucch_f1_detect(q, &c, &u, g, &rx),
-                phy_pucch_f2_encode(q, &c, a, A, g, 0), phy_pucch_f2_decode(q, &c, A, g, a, &r2)};
-    for (int i = 0; i < 6; i++) {
+                phy_pucch_f2_encode(q, &c, a, A, g, 0), phy_pucch_f2_decode(q, &c, A, g, a, &r2),
+                phy_pucch_f3_encode(q, &c, a, A, g, 0), phy_pucch_f3_decode(q, &c, A, g, a, &r2)};
+    for (int i = 0; i < 8; i++) {
       CHECK(e[i] == 0 || e[i] == OLIVE_EINVAL, "call %d returned %d", i, e[i]);
       ok += e[i] == 0;
     }

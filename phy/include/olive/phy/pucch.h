@@ -4,8 +4,9 @@
  *   TS 38.211 6.3.2.2  group/sequence hopping (6.3.2.2.1), cyclic shift hopping (6.3.2.2.2)
  *   TS 38.211 6.3.2.3  format 0: sequence selection, m_cs from TS 38.213 9.2.3 / 9.2.5
  *   TS 38.211 6.3.2.4  format 1: d(0) BPSK/QPSK, low-PAPR sequence, time-domain OCC
- *   TS 38.211 6.3.2.5  format 2: UCI (TS 38.212 6.3.1, block code or polar), scrambling, QPSK
- *   TS 38.211 6.4.1.3.1 / 6.4.1.3.2  DM-RS of formats 1 and 2
+ *   TS 38.211 6.3.2.5  format 2: UCI (TS 38.212 6.3.1, block code or polar), scrambling, QPSK *
+ * TS 38.211 6.3.2.6  format 3: as format 2 plus pi/2-BPSK and transform precoding
+ *   TS 38.211 6.4.1.3.1 / 6.4.1.3.2 / 6.4.1.3.3  DM-RS of formats 1, 2 and 3
  *
  * Grid conventions (olive/phy/grid.h): one slot, subcarrier k = 12 * prb + n of the
  * carrier, symbol l = 0..13 of the slot. The encoders write the PUCCH REs of one port of a
@@ -33,12 +34,17 @@
 #include "olive/phy/phy.h"
 #include "olive/phy/polar.h"
 #include "olive/phy/scrambling.h"
+#include "olive/phy/transform_precoding.h"
 #include "olive/support/api.h"
 
-#define PHY_PUCCH_MAX_PORTS   4  /* RX ports a detector combines */
-#define PHY_PUCCH_F2_MAX_PRB  16 /* TS 38.331 PUCCH-format2 nrofPRBs 1..16 */
-#define PHY_PUCCH_F2_MAX_E    (16 * PHY_PUCCH_F2_MAX_PRB * 2) /* E = 16 N_PRB N_symb (6.3.2.5) */
-#define PHY_PUCCH_F2_MAX_A    (PHY_PUCCH_F2_MAX_E / 2)        /* payload bound kept by the API */
+#define PHY_PUCCH_MAX_PORTS  4  /* RX ports a detector combines */
+#define PHY_PUCCH_F2_MAX_PRB 16 /* TS 38.331 PUCCH-format2 nrofPRBs 1..16 */
+#define PHY_PUCCH_F2_MAX_E   (16 * PHY_PUCCH_F2_MAX_PRB * 2) /* E = 16 N_PRB N_symb (6.3.2.5) */
+#define PHY_PUCCH_F2_MAX_A   (PHY_PUCCH_F2_MAX_E / 2)        /* payload bound kept by the API */
+#define PHY_PUCCH_F3_MAX_PRB 16   /* TS 38.331 PUCCH-format3 nrofPRBs (2^a 3^b 5^c <= 16) */
+#define PHY_PUCCH_F3_MAX_A   1706 /* TS 38.212 6.3.1.2.1 */
+/* Largest E of any format: F3 with QPSK, 16 PRB and 12 data symbols (6.3.2.6) */
+#define PHY_PUCCH_MAX_E       (24 * PHY_PUCCH_F3_MAX_PRB * 12)
 #define PHY_PUCCH_DEFAULT_PFA 1e-3f
 
 /* pucch-GroupHopping (TS 38.331 PUCCH-ConfigCommon), TS 38.211 6.3.2.2.1. */
@@ -52,10 +58,11 @@ typedef enum phy_pucch_format {
   PHY_PUCCH_F0,
   PHY_PUCCH_F1,
   PHY_PUCCH_F2,
+  PHY_PUCCH_F3,
   PHY_PUCCH_FORMAT_COUNT
 } phy_pucch_format_t;
 
-/* "PUCCH F0", "PUCCH F1", "PUCCH F2"; "?" out of range. */
+/* "PUCCH F0" .. "PUCCH F3"; "?" out of range. */
 OLIVE_API const char *phy_pucch_format_name(phy_pucch_format_t f);
 
 /* One PUCCH resource (TS 38.331 PUCCH-Resource), PRBs relative to the grid's PRB 0. */
@@ -64,11 +71,13 @@ typedef struct phy_pucch_resource {
   uint32_t start_prb;       /* startingPRB */
   bool intra_slot_hopping;  /* intraSlotFrequencyHopping */
   uint32_t second_hop_prb;  /* secondHopPRB (used when intra_slot_hopping) */
-  uint32_t nof_symbols;     /* nrofSymbols: F0, F2: 1..2; F1: 4..14 */
+  uint32_t nof_symbols;     /* nrofSymbols: F0, F2: 1..2; F1, F3: 4..14 */
   uint32_t start_symbol;    /* startingSymbolIndex l': F0, F2 0..13; F1 0..10 */
   uint32_t initial_cs;      /* initialCyclicShift m0, 0..11 (F0, F1) */
   uint32_t time_domain_occ; /* timeDomainOCC i, 0..6 (F1) */
-  uint32_t nof_prb;         /* nrofPRBs, 1..16 (F2; F0, F1 use 1) */
+  uint32_t nof_prb;         /* nrofPRBs: F2 1..16; F3 1-6, 8, 9, 10, 12, 15, 16; F0/F1: 1 */
+  bool additional_dmrs;     /* F3: additionalDMRS (Table 6.4.1.3.3.2-1) */
+  bool pi2_bpsk;            /* F3: pi2BPSK instead of QPSK (6.3.2.6.2) */
 } phy_pucch_resource_t;
 
 /* Per-slot configuration of one PUCCH transmission. */
@@ -107,7 +116,7 @@ typedef struct phy_pucch_uci_rx {
   float snr_db;    /* estimated SNR per RE of the detected hypothesis */
 } phy_pucch_uci_rx_t;
 
-/* Detector output of format 2. */
+/* Detector output of formats 2 and 3. */
 typedef struct phy_pucch_f2_rx {
   bool detected;      /* DM-RS found and the code word accepted (RM confidence/CRC) */
   bool dmrs_detected; /* DM-RS energy test alone */
@@ -126,6 +135,11 @@ typedef struct phy_pucch_thr_cache {
   float pfa, thr;
 } phy_pucch_thr_cache_t;
 
+typedef struct phy_pucch_split_cache {
+  uint32_t A, E, qm;
+  float pfa, pfa_dmrs, conf_thr;
+} phy_pucch_split_cache_t;
+
 typedef struct phy_pucch {
   uint32_t max_ports;
   bool ready;
@@ -133,15 +147,17 @@ typedef struct phy_pucch {
   phy_scrambling_t scr;
   phy_polar_dec_t *polar;
   phy_pucch_thr_cache_t thr_cache[PHY_PUCCH_FORMAT_COUNT];
-  /* Format 2 scratch, sized at compile time */
-  uint8_t bits[PHY_PUCCH_F2_MAX_E];
-  float llr[PHY_PUCCH_F2_MAX_E];
-  cf_t sym[PHY_PUCCH_F2_MAX_E / 2];
-  float sym_nv[PHY_PUCCH_F2_MAX_E / 2];
+  phy_pucch_split_cache_t split_cache;
+  phy_transform_precoding_t tp;
+  /* Formats 2 and 3 scratch, PHY_PUCCH_MAX_E bits (allocated at init) */
+  uint8_t *bits;
+  float *llr;
+  cf_t *sym;
+  float *sym_nv;
 } phy_pucch_t;
 
-/* Allocates the polar decoder and sets up the kernels. args may be NULL (1 port, AUTO).
- * Returns 0, OLIVE_EINVAL, OLIVE_ENOTSUP or OLIVE_ENOMEM. */
+/* Allocates the scratch, the polar decoder and the DFT plans and sets up the kernels. args may be
+ * NULL (1 port, AUTO). Returns 0, OLIVE_EINVAL, OLIVE_ENOTSUP or OLIVE_ENOMEM. */
 OLIVE_API int phy_pucch_init(phy_pucch_t *q, const phy_pucch_args_t *args);
 
 /* NULL-safe, idempotent, fine after a failed init. */
@@ -226,6 +242,27 @@ OLIVE_API int phy_pucch_f2_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, co
  * QPSK LLRs, descrambling and decoding of A bits into a. Returns 0 (rx says what was found)
  * or a negative error for an invalid configuration. */
 OLIVE_API int phy_pucch_f2_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
+                                  const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx);
+
+/* ---- Format 3 (TS 38.211 6.3.2.6, 6.4.1.3.3; TS 38.212 6.3.1) ---- */
+
+/* The DM-RS symbols of a format 3 resource, TS 38.211 Table 6.4.1.3.3.2-1 (indices relative
+ * to the first PUCCH symbol), written to idx[0..3]. Returns their number (1..4) or
+ * OLIVE_EINVAL. */
+OLIVE_API int phy_pucch_f3_dmrs_symbols(const phy_pucch_resource_t *res, uint32_t idx[4]);
+
+/* E_tot = 24 (QPSK) or 12 (pi/2-BPSK) * N_PRB * N_symb,UCI (TS 38.212 Table 6.3.1.4-1); 0 for
+ * an invalid resource. */
+OLIVE_API uint32_t phy_pucch_f3_e(const phy_pucch_resource_t *res);
+
+/* As phy_pucch_f2_encode, with transform precoding of each data symbol (6.3.2.6.4) and the
+ * low-PAPR DM-RS of 6.4.1.3.3.1 (m0 = 0, group/sequence hopping per hop). */
+OLIVE_API int phy_pucch_f3_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_t *a,
+                                  uint32_t A, phy_grid_t *grid, uint32_t port);
+
+/* Receives format 3: LS channel estimate per PRB and hop from the DM-RS symbols, MRC across
+ * ports, transform deprecoding, LLRs, descrambling, decoding, DTX as for format 2. */
+OLIVE_API int phy_pucch_f3_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
                                   const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx);
 
 #endif

@@ -2,6 +2,8 @@
 /* Shared helpers for plain-main self-checking tests (cmocka tests need none of this):
  * a CHECK macro that counts failures and says where, a fixed-seed random generator with
  * uniform, bit and Gaussian draws, and the closing line.
+ * CHECK's message, if any, must start with a string literal. The ": " is glued to it so
+ * the format is never empty (gcc -Wall -Werror rejects a zero-length format string).
  *
  *   int main(void) {
  *     olive_test_rng_t r = OLIVE_TEST_RNG(42);
@@ -23,8 +25,8 @@ static int olive_test_checks, olive_test_failures;
     olive_test_checks++;                                                                           \
     if (!(cond)) {                                                                                 \
       olive_test_failures++;                                                                       \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed: ", __FILE__, __LINE__, #cond);                     \
-      fprintf(stderr, "" __VA_ARGS__);                                                             \
+      fprintf(stderr, "%s:%d: CHECK(%s) failed", __FILE__, __LINE__, #cond);                       \
+      fprintf(stderr, ": " __VA_ARGS__);                                                           \
       fprintf(stderr, "\n");                                                                       \
     }                                                                                              \
   } while (0)

@@ -8,15 +8,7 @@
 
 #include "olive/phy/band.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 /* The srsRAN tutorial cell: n3, 20 MHz, 15 kHz, coreset0_index 12 of Table 13-1
  * (96 RB, 1 symbol, offset 38). */
@@ -174,11 +166,9 @@ static void expect_err(const phy_band_cell_cfg_t *cfg, phy_band_reason_t want, c
   phy_band_reason_t r = PHY_BAND_OK;
   char msg[256] = "";
   int err = phy_band_cell_configure(cfg, &o, &r, msg, sizeof(msg));
-  if (err != OLIVE_ECONFIG || r != want || strstr(msg, key) == NULL || strstr(msg, value) == NULL) {
-    fprintf(stderr, "line %d: err %d reason %s (want %s), msg \"%s\"\n", line, err,
-            phy_band_reason_name(r), phy_band_reason_name(want), msg);
-    failures++;
-  }
+  CHECK(err == OLIVE_ECONFIG && r == want && strstr(msg, key) != NULL && strstr(msg, value) != NULL,
+        "line %d: err %d reason %s (want %s), msg \"%s\"", line, err, phy_band_reason_name(r),
+        phy_band_reason_name(want), msg);
 }
 #define EXPECT(cfg, want, key, value) expect_err(&(cfg), want, key, value, __LINE__)
 
@@ -320,10 +310,5 @@ int main(void)
   test_n78();
   test_validation();
   test_all_bands();
-  if (failures) {
-    fprintf(stderr, "%d failure(s)\n", failures);
-    return 1;
-  }
-  printf("ok\n");
-  return 0;
+  return olive_test_done();
 }

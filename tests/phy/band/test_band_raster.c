@@ -5,15 +5,7 @@
 
 #include "olive/phy/band.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint32_t gscn_of(uint64_t hz)
 {
@@ -139,10 +131,5 @@ int main(void)
   test_channel_raster();
   test_pairing();
   test_find();
-  if (failures) {
-    fprintf(stderr, "%d failure(s)\n", failures);
-    return 1;
-  }
-  printf("ok\n");
-  return 0;
+  return olive_test_done();
 }

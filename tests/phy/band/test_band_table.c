@@ -20,23 +20,9 @@
 
 #include "olive/phy/band.h"
 #include "olive/support/api.h"
+#include "olive_test.h"
 
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
-#define CHECK_BAND(c, n)                                                                           \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: band n%u: CHECK failed: %s\n", __FILE__, __LINE__, (unsigned)(n),    \
-              #c);                                                                                 \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#define CHECK_BAND(c, n) CHECK(c, "band n%u", (unsigned)(n))
 
 /* [OAI] nr_bandtable rows for our bands: band, ul_min, ul_max, dl_min, dl_max (kHz),
  * ul_step, dl_step, N_OFFs_UL, N_OFFs_DL, deltaf_raster (kHz). */
@@ -312,10 +298,5 @@ int main(void)
   test_ssb_rows();
   test_bandwidths_uec();
   test_properties();
-  if (failures) {
-    fprintf(stderr, "%d failure(s)\n", failures);
-    return 1;
-  }
-  printf("ok\n");
-  return 0;
+  return olive_test_done();
 }

@@ -23,23 +23,12 @@
 #include "olive/phy/crc.h"
 #include "olive/support/cpu.h"
 #include "olive/support/error.h"
+#include "olive_test.h"
 
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
-
-static uint64_t rng_state = 0x2545f4914f6cdd1dull;
+static olive_test_rng_t rng = OLIVE_TEST_RNG(0x2545f4914f6cdd1dull);
 static uint32_t rnd(void)
 {
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (uint32_t)(rng_state >> 16);
+  return (uint32_t)(olive_test_u64(&rng) >> 32);
 }
 
 /* TS 38.212 5.1, exponents of each g(D) as printed, -1 terminated. */
@@ -284,7 +273,5 @@ int main(void)
   test_rnti();
   test_dci();
   test_invalid();
-  if (failures)
-    fprintf(stderr, "test_crc: %d failures\n", failures);
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

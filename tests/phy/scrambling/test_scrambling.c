@@ -14,23 +14,12 @@
 #include "olive/phy/seq.h"
 #include "olive/support/cpu.h"
 #include "olive/support/error.h"
+#include "olive_test.h"
 
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
-
-static uint64_t rng_state = 0xda3e39cb94b95bdbull;
+static olive_test_rng_t rng = OLIVE_TEST_RNG(0xda3e39cb94b95bdbull);
 static uint32_t rnd(void)
 {
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (uint32_t)(rng_state >> 16);
+  return (uint32_t)(olive_test_u64(&rng) >> 32);
 }
 
 enum { MAXLEN = 70037, PAD = 8 }; /* > 2 sequence chunks of 32768 */
@@ -175,7 +164,5 @@ int main(void)
   CHECK(phy_scrambling_init(&q, &bad) == OLIVE_EINVAL);
   CHECK(phy_scrambling_init(&q, NULL) == 0 && q.isa == olive_cpu_isa());
   phy_scrambling_free(NULL);
-  if (failures)
-    fprintf(stderr, "test_scrambling: %d failures\n", failures);
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

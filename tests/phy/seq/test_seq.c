@@ -19,23 +19,12 @@
 
 #include "olive/phy/seq.h"
 #include "olive/support/error.h"
+#include "olive_test.h"
 
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
-
-static uint64_t rng_state = 0x853c49e6748fea9bull;
+static olive_test_rng_t rng = OLIVE_TEST_RNG(0x853c49e6748fea9bull);
 static uint32_t rnd(void)
 {
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (uint32_t)(rng_state >> 16);
+  return (uint32_t)(olive_test_u64(&rng) >> 32);
 }
 
 static int near(cf_t a, cf_t b, float tol)
@@ -325,7 +314,5 @@ int main(void)
   test_tables();
   test_low_papr();
   test_zc_lengths();
-  if (failures)
-    fprintf(stderr, "test_seq: %d failures\n", failures);
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

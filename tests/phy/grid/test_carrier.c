@@ -6,15 +6,7 @@
 
 #include "olive/phy/carrier.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static phy_carrier_t mk(uint32_t mu, uint32_t nof_prb, double srate, uint32_t fft)
 {
@@ -194,10 +186,5 @@ int main(void)
   test_validation();
   test_nrb_table();
   test_frequencies();
-  if (failures) {
-    fprintf(stderr, "%d failures\n", failures);
-    return EXIT_FAILURE;
-  }
-  printf("carrier: all checks passed\n");
-  return EXIT_SUCCESS;
+  return olive_test_done();
 }

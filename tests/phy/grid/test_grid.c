@@ -6,15 +6,7 @@
 
 #include "olive/phy/grid.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 int main(void)
 {
@@ -58,10 +50,5 @@ int main(void)
   bad.max_prb = 276;
   CHECK(phy_grid_init(&g, &bad) == OLIVE_EINVAL);
   CHECK(phy_grid_init(&g, NULL) == OLIVE_EINVAL);
-  if (failures) {
-    fprintf(stderr, "%d failures\n", failures);
-    return EXIT_FAILURE;
-  }
-  printf("grid: all checks passed\n");
-  return EXIT_SUCCESS;
+  return olive_test_done();
 }

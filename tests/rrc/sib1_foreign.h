@@ -93,4 +93,48 @@ static size_t sib1_foreign(uint8_t *out, size_t cap)
   return w.err ? 0 : rrc_uper_writer_bytes(&w);
 }
 
+/* Copies bits [from, to) of src into w. */
+static void copy_bits(rrc_uper_writer_t *w, const uint8_t *src, size_t from, size_t to)
+{
+  for (size_t i = from; i < to; i++)
+    rrc_uper_put_bits(w, src[i / 8] >> (7 - i % 8) & 1, 1);
+}
+
+/* Our srsUE default SIB1 with the minimal cellAccessRelatedInfo and no cellSelectionInfo,
+ * re-written with an nr-NS-PmaxList in the DL NR-MultiBandInfo, as a real gNB may send.
+ * The list's place follows from the ASN.1: 2 + 11 header bits, 72 bits of
+ * cellAccessRelatedInfo, then ServingCellConfigCommonSIB's extension bit and 4 presence
+ * bits (85..89), DownlinkConfigCommonSIB's extension bit (90), the frequencyBandList size
+ * (91..93), NR-MultiBandInfo's presence bits (94 freqBandIndicatorNR, 95 nr-NS-PmaxList),
+ * freqBandIndicatorNR (96..105); the list goes at 106. *expected gets the struct. */
+static size_t sib1_with_pmax_list(uint8_t *out, size_t cap, rrc_sib1_t *expected)
+{
+  uint8_t plain[RRC_SIB1_MAX_BYTES];
+  size_t nbits;
+  rrc_sib1_cell_cfg_t cfg;
+  rrc_sib1_t minimal;
+  rrc_uper_writer_t w;
+  sib1_foreign_expected(&minimal);
+  rrc_sib1_cell_cfg_default(&cfg);
+  rrc_sib1_build_default(&cfg, expected);
+  expected->has_cell_selection_info = false;
+  memset(&expected->cell_selection_info, 0, sizeof expected->cell_selection_info);
+  expected->cell_access_related_info = minimal.cell_access_related_info;
+  if (rrc_sib1_pack(expected, plain, sizeof plain, &nbits, NULL) <= 0)
+    return 0;
+  expected->skipped_fields = true;
+  rrc_uper_writer_init(&w, out, cap);
+  copy_bits(&w, plain, 0, 95);
+  rrc_uper_put_bits(&w, 1, 1); /* nr-NS-PmaxList present */
+  copy_bits(&w, plain, 96, 106);
+  rrc_uper_put_int(&w, 2, 1, 8); /* two NR-NS-PmaxValue */
+  rrc_uper_put_bool(&w, true);   /* additionalPmax 23 dBm, additionalSpectrumEmission 3 */
+  rrc_uper_put_int(&w, 23, -30, 33);
+  rrc_uper_put_int(&w, 3, 0, 7);
+  rrc_uper_put_bool(&w, false); /* additionalSpectrumEmission 7 */
+  rrc_uper_put_int(&w, 7, 0, 7);
+  copy_bits(&w, plain, 106, nbits);
+  return w.err ? 0 : rrc_uper_writer_bytes(&w);
+}
+
 #endif

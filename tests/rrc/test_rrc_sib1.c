@@ -348,7 +348,7 @@ static void test_default_tdd(void)
  * over and flagged; every truncation of it is refused. */
 static void test_foreign(void)
 {
-  uint8_t buf[128];
+  uint8_t buf[RRC_SIB1_MAX_BYTES];
   static rrc_sib1_t want, got;
   size_t n = sib1_foreign(buf, sizeof buf);
   sib1_foreign_expected(&want);
@@ -357,6 +357,10 @@ static void test_foreign(void)
         "foreign SIB1 not decoded to its modelled fields");
   /* cut inside the uac-BarringInfo (before the last 5 octets: octet string and v1610) */
   CHECK(rrc_sib1_unpack(buf, n - 5, &got) == OLIVE_EPROTO, "truncated foreign SIB1 decoded");
+  /* the default SIB1 with an nr-NS-PmaxList spliced into its DL band entry */
+  n = sib1_with_pmax_list(buf, sizeof buf, &want);
+  CHECK(n > 0 && rrc_sib1_unpack(buf, n, &got) == 0 && memcmp(&want, &got, sizeof want) == 0,
+        "SIB1 with nr-NS-PmaxList not decoded to its modelled fields");
 }
 
 int main(void)

@@ -8,8 +8,9 @@
  * our struct, formatted as tshark prints it, and no message may be malformed or carry any
  * expert item. Messages: the hand-worked MIB (24 06 04) and 200 random MIBs; the srsUE
  * default SIB1, a variant with TDD and si-SchedulingInfo, the builder's TDD n78 cell, a SIB1
- * written bit by bit with the fields only other gNBs send (sib1_foreign.h), and 60 random
- * valid SIB1s (fixed seed). Exit 77 (CTest skip) when tshark is absent. */
+ * written bit by bit with the fields only other gNBs send and the default with an
+ * nr-NS-PmaxList spliced in (sib1_foreign.h), and 60 random valid SIB1s (fixed seed). Exit 77
+ * (CTest skip) when tshark is absent. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@
 #define DLT_BCCH_DL_SCH 148 /* User 1 */
 #define NOF_RANDOM_MIB  200
 #define NOF_RANDOM_SIB1 60
-#define NOF_FIXED_SIB1  4 /* srsUE default, TDD + SI variant, n78 default, foreign (bit by bit) */
+#define NOF_FIXED_SIB1  5 /* default, TDD + SI, n78, foreign, default + nr-NS-PmaxList */
 #define MAX_MSG         (NOF_RANDOM_MIB + 1) /* > NOF_RANDOM_SIB1 + NOF_FIXED_SIB1 */
 #define EXP_LEN         600
 
@@ -544,12 +545,14 @@ static void check_sib1s(olive_test_rng_t *rng)
       tdd_variant(&s);
     else if (i == 2)
       n78_default(&s);
-    else if (i > 3)
+    else if (i > 4)
       sib1_random(rng, &s);
-    if (i == 3) { /* written bit by bit: tshark must find it well-formed too */
-      sib1_foreign_expected(&s);
-      lens[i] = sib1_foreign(msgs[i], sizeof msgs[i]);
-      CHECK(lens[i] > 0, "foreign SIB1");
+    if (i == 3 || i == 4) { /* written bit by bit: tshark must find them well-formed too */
+      if (i == 3)
+        sib1_foreign_expected(&s);
+      lens[i] = i == 3 ? sib1_foreign(msgs[i], sizeof msgs[i])
+                       : sib1_with_pmax_list(msgs[i], sizeof msgs[i], &s);
+      CHECK(lens[i] > 0, "foreign SIB1 %u", i);
     } else {
       int n = rrc_sib1_pack(&s, msgs[i], sizeof msgs[i], NULL, NULL);
       CHECK(n > 0, "SIB1 %u pack %d", i, n);

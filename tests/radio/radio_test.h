@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Helpers shared by the radio tests: a CHECK that reports and fails, a deterministic
+/* Helpers shared by the radio tests (CHECK and the closing line come from olive_test.h):
+ * a REQUIRE that stops the test when a precondition fails, a deterministic
  * sample pattern indexed by absolute sample time, TCP endpoints per test. */
 #ifndef OLIVE_TESTS_RADIO_TEST_H
 #define OLIVE_TESTS_RADIO_TEST_H
@@ -9,16 +10,7 @@
 #include <stdlib.h>
 
 #include "olive/radio/radio.h"
-
-static int test_failures;
-
-#define CHECK(cond)                                                                                \
-  do {                                                                                             \
-    if (!(cond)) {                                                                                 \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);                     \
-      test_failures++;                                                                             \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 #define REQUIRE(cond)                                                                              \
   do {                                                                                             \
@@ -41,13 +33,11 @@ static inline olive_radio_cf_t test_sample(uint64_t seed, uint64_t t)
   return re + im * I;
 }
 
+/* Closing line with the test's name: "<name>: N passed, N failed"; the exit status. */
 static inline int test_report(const char *name)
 {
-  if (test_failures)
-    fprintf(stderr, "%s: %d check(s) failed\n", name, test_failures);
-  else
-    printf("%s: all checks passed\n", name);
-  return test_failures ? 1 : 0;
+  printf("%s: ", name);
+  return olive_test_done();
 }
 
 #endif

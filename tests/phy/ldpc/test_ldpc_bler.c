@@ -23,17 +23,7 @@
 #include <string.h>
 
 #include "olive/phy/ldpc.h"
-
-static int failures;
-#define CHECK(c, ...)                                                                              \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 static uint32_t rnd(void)
@@ -218,6 +208,5 @@ int main(int argc, char **argv)
   }
   phy_ldpc_enc_free(&enc);
   phy_ldpc_dec_free(&dec);
-  printf("%s\n", failures ? "FAILED" : "OK");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

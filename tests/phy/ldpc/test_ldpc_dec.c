@@ -14,17 +14,7 @@
 #include "olive/phy/ldpc.h"
 #include "olive/support/cpu.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c, ...)                                                                              \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint64_t rng = 0x1234567887654321ull;
 static uint32_t rnd(void)
@@ -249,6 +239,5 @@ int main(void)
   for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
     phy_ldpc_dec_free(&dec[isa]);
   }
-  printf("%s\n", failures ? "FAILED" : "OK");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

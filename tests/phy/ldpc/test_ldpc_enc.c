@@ -8,23 +8,12 @@
 
 #include "olive/phy/ldpc.h"
 #include "olive/support/cpu.h"
+#include "olive_test.h"
 
-static int failures;
-#define CHECK(c, ...)                                                                              \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
-
-static uint32_t rng = 12345;
-static unsigned rnd(void)
+static olive_test_rng_t rng = OLIVE_TEST_RNG(12345);
+static uint32_t rnd(void)
 {
-  rng = rng * 1103515245u + 12345u;
-  return rng >> 16;
+  return (uint32_t)(olive_test_u64(&rng) >> 32);
 }
 
 static uint8_t get_bit(const uint8_t *p, size_t i)
@@ -153,6 +142,5 @@ int main(void)
     phy_ldpc_enc_free(&enc);
     phy_ldpc_enc_free(&enc);
   }
-  printf("%s\n", failures ? "FAILED" : "OK");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

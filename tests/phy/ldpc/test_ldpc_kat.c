@@ -13,17 +13,7 @@
 
 #include "olive/phy/ldpc.h"
 #include "olive/support/cpu.h"
-
-static int failures;
-#define CHECK(c, ...)                                                                              \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 typedef struct kat {
   phy_ldpc_bg_t bg;
@@ -121,6 +111,5 @@ int main(void)
   for (int j = 0; j < ndec; j++) {
     phy_ldpc_dec_free(&dec[j]);
   }
-  printf("%s\n", failures ? "FAILED" : "OK");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

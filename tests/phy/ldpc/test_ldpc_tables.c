@@ -13,17 +13,7 @@
 
 #include "olive/phy/ldpc.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c, ...)                                                                              \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 /* Table 5.3.2-1 by set, written out by hand. */
 static const unsigned ls_sets[8][9] = {
@@ -180,6 +170,5 @@ int main(void)
   test_structure(PHY_LDPC_BG1);
   test_structure(PHY_LDPC_BG2);
   test_spot_values();
-  printf("%s\n", failures ? "FAILED" : "OK");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

@@ -11,18 +11,7 @@
 
 #include "olive/phy/ldpc_rm.h"
 #include "olive/support/error.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-  do {                                                                                             \
-    if (!(cond)) {                                                                                 \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint32_t rng = 12345u;
 static uint32_t rnd(void)
@@ -349,10 +338,5 @@ int main(void)
   test_interleaver_example();
   test_rm_vs_reference();
   test_combining();
-  if (failures) {
-    printf("%d failures\n", failures);
-    return 1;
-  }
-  printf("ldpc_rm: all passed\n");
-  return 0;
+  return olive_test_done();
 }

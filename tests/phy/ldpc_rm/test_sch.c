@@ -18,18 +18,7 @@
 #include "olive/phy/ldpc_rm.h"
 #include "olive/phy/tbs.h"
 #include "olive/support/error.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-  do {                                                                                             \
-    if (!(cond)) {                                                                                 \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint32_t rng = 777u;
 static uint32_t rnd(void)
@@ -303,10 +292,5 @@ int main(void)
   bad.max_layers = 5;
   CHECK(phy_sch_init(&q, &bad) == OLIVE_EINVAL, "max_layers 5");
   phy_sch_free(&q);
-  if (failures) {
-    printf("%d failures\n", failures);
-    return 1;
-  }
-  printf("sch: all passed\n");
-  return 0;
+  return olive_test_done();
 }

@@ -43,18 +43,7 @@
 
 #include "olive/phy/ldpc_rm.h"
 #include "olive/support/error.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-  do {                                                                                             \
-    if (!(cond)) {                                                                                 \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 /* ---- fixed-seed Gaussian noise -------------------------------------------------------- */
 
@@ -370,10 +359,5 @@ int main(int argc, char **argv)
     run_harq(&q, blocks);
   }
   phy_sch_free(&q);
-  if (failures) {
-    printf("%d failures\n", failures);
-    return 1;
-  }
-  printf("sch bler: all passed\n");
-  return 0;
+  return olive_test_done();
 }

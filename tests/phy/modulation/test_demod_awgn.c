@@ -19,15 +19,7 @@
 
 #include "olive/phy/modulation.h"
 #include "olive/support/mem.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint64_t rng_state = 0x1234567887654321ull;
 static uint64_t rnd64(void)
@@ -113,6 +105,5 @@ int main(void)
   olive_mem_free(llr);
   olive_mem_free(l8);
   phy_modulation_free(&q);
-  printf("%s\n", failures ? "FAIL" : "PASS");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

@@ -20,15 +20,7 @@
 #include "olive/phy/modulation.h"
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint64_t rng_state = 0x853c49e6748fea9bull;
 static double urand(void) /* [0, 1) */
@@ -206,6 +198,5 @@ int main(void)
       test_isa((olive_isa_t)isa);
     }
   }
-  printf("%s\n", failures ? "FAIL" : "PASS");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

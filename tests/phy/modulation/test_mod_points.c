@@ -21,23 +21,12 @@
 #include "olive/phy/modulation.h"
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
+#include "olive_test.h"
 
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
-
-static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static olive_test_rng_t rng = OLIVE_TEST_RNG(0x9e3779b97f4a7c15ull);
 static uint32_t rnd(void)
 {
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (uint32_t)(rng_state >> 16);
+  return (uint32_t)(olive_test_u64(&rng) >> 32);
 }
 
 typedef struct known {
@@ -259,6 +248,5 @@ int main(void)
     }
   }
   phy_modulation_free(&q);
-  printf("%s\n", failures ? "FAIL" : "PASS");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

@@ -16,15 +16,7 @@
 
 #include "olive/phy/modulation.h"
 #include "olive/support/mem.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint64_t rng_state = 0xda942042e4dd58b5ull;
 static uint32_t rnd(void)
@@ -155,10 +147,10 @@ int main(void)
     printf("isa %s\n", olive_isa_name((olive_isa_t)isa));
     for (unsigned m = 0; m < PHY_MOD_COUNT; m++) {
       for (size_t li = 0; li < sizeof(lens) / sizeof(lens[0]); li++) {
-        int before = failures;
+        int before = olive_test_failures;
         check_map(&ref, &q, &b, (phy_mod_t)m, lens[li]);
         check_demod(&ref, &q, &b, (phy_mod_t)m, lens[li]);
-        if (failures != before) {
+        if (olive_test_failures != before) {
           fprintf(stderr, "  ^ isa %s %s n=%zu\n", olive_isa_name((olive_isa_t)isa),
                   phy_mod_name((phy_mod_t)m), lens[li]);
         }
@@ -169,6 +161,5 @@ int main(void)
   }
   CHECK(tested >= 1);
   phy_modulation_free(&ref);
-  printf("%s\n", failures ? "FAIL" : "PASS");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

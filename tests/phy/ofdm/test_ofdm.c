@@ -19,15 +19,7 @@
 #include "olive/phy/ofdm.h"
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 /* ---- planner call counter (ELF interposition of the library's FFTW import) ---- */
 static unsigned plan_calls;
@@ -399,10 +391,5 @@ int main(void)
   test_demod_impairments();
   test_plans_and_scale();
   test_errors();
-  if (failures) {
-    fprintf(stderr, "%d failures\n", failures);
-    return EXIT_FAILURE;
-  }
-  printf("ofdm: all checks passed\n");
-  return EXIT_SUCCESS;
+  return olive_test_done();
 }

@@ -13,15 +13,7 @@
 #include "olive/phy/ofdm.h"
 #include "olive/phy/ssb.h"
 #include "olive/support/mem.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 #define NPRB  52
 #define NFFT  768
@@ -168,10 +160,5 @@ int main(void)
   for (unsigned i = 0; i < sizeof(pcis) / sizeof(pcis[0]); i++) {
     search_one(pcis[i]);
   }
-  if (failures) {
-    fprintf(stderr, "%d failures\n", failures);
-    return EXIT_FAILURE;
-  }
-  printf("cell search: all checks passed\n");
-  return EXIT_SUCCESS;
+  return olive_test_done();
 }

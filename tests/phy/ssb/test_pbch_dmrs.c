@@ -10,15 +10,7 @@
 
 #include "olive/phy/ssb.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 #define NC   1600
 #define CLEN 288
@@ -97,10 +89,5 @@ int main(void)
   CHECK(phy_pbch_dmrs_gen(0, 4, 4, 0, r) == OLIVE_EINVAL);
   CHECK(phy_pbch_dmrs_gen(0, 0, 64, 0, r) == OLIVE_EINVAL);
   CHECK(phy_pbch_dmrs_gen(0, 0, 4, 2, r) == OLIVE_EINVAL);
-  if (failures) {
-    fprintf(stderr, "%d failures\n", failures);
-    return EXIT_FAILURE;
-  }
-  printf("pbch dmrs: all checks passed\n");
-  return EXIT_SUCCESS;
+  return olive_test_done();
 }

@@ -16,15 +16,7 @@
 #include "olive/phy/ssb.h"
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static unsigned plan_calls;
 typedef fftwf_plan (*plan_fn_t)(int, fftwf_complex *, fftwf_complex *, int, unsigned);
@@ -213,10 +205,5 @@ int main(void)
   test_centred_with_cfo();
   test_offset();
   test_args();
-  if (failures) {
-    fprintf(stderr, "%d failures\n", failures);
-    return EXIT_FAILURE;
-  }
-  printf("pss search: all checks passed\n");
-  return EXIT_SUCCESS;
+  return olive_test_done();
 }

@@ -7,15 +7,7 @@
 
 #include "olive/phy/ssb.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static int dot(const float *a, const float *b, unsigned shift)
 {
@@ -106,10 +98,5 @@ int main(void)
   test_pss();
   test_sss_hand();
   test_sss_all();
-  if (failures) {
-    fprintf(stderr, "%d failures\n", failures);
-    return EXIT_FAILURE;
-  }
-  printf("pss/sss: all checks passed\n");
-  return EXIT_SUCCESS;
+  return olive_test_done();
 }

@@ -9,15 +9,7 @@
 
 #include "olive/phy/ssb.h"
 #include "olive/support/error.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 /* 38.213 4.1 worked out:
  *   A, L_max 4 (n = 0, 1):      {2, 8} + {0, 14}           = 2 8 16 22
@@ -176,10 +168,5 @@ int main(void)
     test_map_one(500 + v, 30 + 7 * v, 2 + 2 * v);
   }
   test_map_errors();
-  if (failures) {
-    fprintf(stderr, "%d failures\n", failures);
-    return EXIT_FAILURE;
-  }
-  printf("ssb map: all checks passed\n");
-  return EXIT_SUCCESS;
+  return olive_test_done();
 }

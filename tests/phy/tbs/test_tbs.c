@@ -19,18 +19,7 @@
 #include "olive/phy/tbs.h"
 #include "olive/support/error.h"
 #include "tbs_internal.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-  do {                                                                                             \
-    if (!(cond)) {                                                                                 \
-      failures++;                                                                                  \
-      printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                  \
-      printf(__VA_ARGS__);                                                                         \
-      printf("\n");                                                                                \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 /* (Q_m, R x 1024) rows 0..28/27 from srsRAN Project pdsch_mcs.cpp / pusch_mcs.cpp. */
 typedef struct {
@@ -258,10 +247,5 @@ int main(void)
   test_grid();
   test_matlab_vectors();
   test_lbrm_and_errors();
-  if (failures) {
-    printf("%d failures\n", failures);
-    return 1;
-  }
-  printf("tbs: all passed\n");
-  return 0;
+  return olive_test_done();
 }

@@ -20,15 +20,7 @@
 #include "olive/phy/transform_precoding.h"
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
-
-static int failures;
-#define CHECK(c)                                                                                   \
-  do {                                                                                             \
-    if (!(c)) {                                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c);                        \
-      failures++;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "olive_test.h"
 
 static uint64_t rng_state = 0x0123456789abcdefull;
 static float frand(void) /* [-1, 1) */
@@ -176,6 +168,5 @@ int main(void)
   test_against_direct(&q);
   phy_transform_precoding_free(&q);
   test_errors();
-  printf("%s\n", failures ? "FAIL" : "PASS");
-  return failures ? 1 : 0;
+  return olive_test_done();
 }

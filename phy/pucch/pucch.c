@@ -122,6 +122,13 @@ int phy_pucch_cfg_check(const phy_pucch_cfg_t *cfg, uint32_t grid_nof_prb)
       return OLIVE_EINVAL;
     }
     return check_hops(r, r->nof_prb, grid_nof_prb);
+  case PHY_PUCCH_F4:
+    if (r->nof_symbols < 4 || r->nof_symbols > 14 || r->nof_prb != 1 ||
+        (r->occ_length != 2 && r->occ_length != 4) || r->occ_index >= r->occ_length ||
+        cfg->n_id_data > 1023) {
+      return OLIVE_EINVAL;
+    }
+    return check_hops(r, 1, grid_nof_prb);
   default:
     return OLIVE_EINVAL;
   }

@@ -7,8 +7,8 @@
 #include "olive/support/error.h"
 #include "pucch_internal.h"
 
-static const char *const pucch_format_names[PHY_PUCCH_FORMAT_COUNT] = {"PUCCH F0", "PUCCH F1",
-                                                                       "PUCCH F2", "PUCCH F3"};
+static const char *const pucch_format_names[PHY_PUCCH_FORMAT_COUNT] = {
+    "PUCCH F0", "PUCCH F1", "PUCCH F2", "PUCCH F3", "PUCCH F4"};
 
 const char *phy_pucch_format_name(phy_pucch_format_t f)
 {

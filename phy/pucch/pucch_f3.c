@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* PUCCH format 3, TS 38.211 6.3.2.6 (UCI of TS 38.212 6.3.1, scrambling as format 2,
- * QPSK or pi/2-BPSK, transform precoding of each data symbol with M = 12 N_PRB, mapping to
- * the symbols without DM-RS) and its DM-RS, 6.4.1.3.3 (low-PAPR sequence of length 12 N_PRB
- * with m0 = 0 and m_cs = 0, the symbols of Table 6.4.1.3.3.2-1).
+/* PUCCH formats 3 and 4, TS 38.211 6.3.2.6 (UCI of TS 38.212 6.3.1, scrambling as format 2,
+ * QPSK or pi/2-BPSK, transform precoding of each data symbol with M = 12 N_PRB, mapping to * the
+ * symbols without DM-RS) and its DM-RS, 6.4.1.3.3 (low-PAPR sequence of length 12 N_PRB with m_cs =
+ * 0, the symbols of Table 6.4.1.3.3.2-1). Format 4 (one PRB) spreads each block of 12 / N_SF
+ * modulation symbols over the 12 subcarriers with w_n (6.3.2.6.3) before the DFT, and shifts its
+ * DM-RS by m0 of Table 6.4.1.3.3.1-1; format 3 has m0 = 0.
  *
  * Receiver: per hop, PRB and port the DM-RS symbols give one LS channel estimate (their
  * mean: flat over the PRB and the hop) and 12 N_dmrs - 1 noise degrees of freedom; the DM-RS
@@ -57,8 +59,30 @@ uint32_t phy_pucch_f3_e(const phy_pucch_resource_t *res)
   if (nd < 0 || res->nof_prb < 1 || res->nof_prb > PHY_PUCCH_F3_MAX_PRB) {
     return 0;
   }
-  return (res->pi2_bpsk ? 12u : 24u) * res->nof_prb * (res->nof_symbols - (uint32_t)nd);
+  uint32_t e = (res->pi2_bpsk ? 12u : 24u) * res->nof_prb * (res->nof_symbols - (uint32_t)nd);
+  if (res->format == PHY_PUCCH_F4) {
+    return (res->occ_length == 2 || res->occ_length == 4) && res->nof_prb == 1 ? e / res->occ_length
+                                                                               : 0;
+  }
+  return e;
 }
+
+/* TS 38.211 Table 6.3.2.6.3-1 (N_SF = 2) and Table 6.3.2.6.3-2 (N_SF = 4): w_n(k) is constant
+ * over blocks of 12 / N_SF subcarriers; entries as powers of j (0: +1, 1: +j, 2: -1, 3: -j):
+ *   N_SF 2: n=0 [+1 +1], n=1 [+1 -1] (blocks of 6)
+ *   N_SF 4: n=0 [+1 +1 +1 +1], n=1 [+1 -j -1 +j], n=2 [+1 -1 +1 -1], n=3 [+1 +j -1 -j] */
+static const uint8_t f4_w_sf2[2][2] = {{0, 0}, {0, 2}};
+static const uint8_t f4_w_sf4[4][4] = {{0, 0, 0, 0}, {0, 3, 2, 1}, {0, 2, 0, 2}, {0, 1, 2, 3}};
+
+static cf_t f4_w(const phy_pucch_resource_t *res, uint32_t k)
+{
+  static const cf_t jpow[4] = {1.0f, I, -1.0f, -I};
+  uint32_t blk = k / (PUCCH_NRE / res->occ_length);
+  return jpow[res->occ_length == 2 ? f4_w_sf2[res->occ_index][blk] : f4_w_sf4[res->occ_index][blk]];
+}
+
+/* TS 38.211 Table 6.4.1.3.3.1-1: DM-RS m0 of format 4 by occ-Index (N_SF 2 uses n = 0, 1). */
+static const uint8_t f4_dmrs_m0[4] = {0, 6, 3, 9};
 
 /* Bit l of the mask: PUCCH symbol l carries DM-RS. */
 static uint32_t f3_dmrs_mask(const phy_pucch_resource_t *res)
@@ -81,16 +105,17 @@ static int f3_dmrs(const phy_pucch_cfg_t *cfg, uint32_t l, cf_t *r)
     return err;
   }
   uint32_t m = PUCCH_NRE * cfg->res.nof_prb;
-  uint32_t a = phy_pucch_alpha_idx(cfg->n_id, cfg->slot, s.l_slot, 0, 0);
+  uint32_t m0 = cfg->res.format == PHY_PUCCH_F4 ? f4_dmrs_m0[cfg->res.occ_index] : 0;
+  uint32_t a = phy_pucch_alpha_idx(cfg->n_id, cfg->slot, s.l_slot, m0, 0);
   /* v only exists for M_ZC >= 72 (TS 38.211 5.2.2) */
   return phy_seq_low_papr(r, m, u, m >= 72 ? v : 0, 2.0f * (float)M_PI * (float)a / 12.0f);
 }
 
 static int f3_check(const phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
-                    const phy_grid_t *grid)
+                    const phy_grid_t *grid, phy_pucch_format_t fmt)
 {
-  if (q == NULL || !q->ready || cfg == NULL || grid == NULL || cfg->res.format != PHY_PUCCH_F3 ||
-      A < 1 || A > PHY_PUCCH_F3_MAX_A) {
+  if (q == NULL || !q->ready || cfg == NULL || grid == NULL || cfg->res.format != fmt || A < 1 ||
+      A > PHY_PUCCH_F3_MAX_A) {
     return OLIVE_EINVAL;
   }
   return phy_pucch_cfg_check(cfg, grid->nof_prb);
@@ -101,10 +126,22 @@ static phy_mod_t f3_mod(const phy_pucch_resource_t *res)
   return res->pi2_bpsk ? PHY_MOD_PI2_BPSK : PHY_MOD_QPSK;
 }
 
-int phy_pucch_f3_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_t *a, uint32_t A,
-                        phy_grid_t *grid, uint32_t port)
+/* Format 4: spreads data symbol i (12 / N_SF modulation symbols) and transform-precodes it
+ * into x (6.3.2.6.3, 6.3.2.6.4). */
+static int f4_spread(phy_pucch_t *q, const phy_pucch_resource_t *r, uint32_t i, cf_t *x)
 {
-  int err = f3_check(q, cfg, A, grid);
+  uint32_t nb = PUCCH_NRE / r->occ_length;
+  cf_t y[PUCCH_NRE];
+  for (uint32_t k = 0; k < PUCCH_NRE; k++) {
+    y[k] = f4_w(r, k) * q->sym[i * nb + k % nb];
+  }
+  return phy_transform_precoding_encode(&q->tp, 1, y, 1, x);
+}
+
+static int f34_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_t *a, uint32_t A,
+                      phy_grid_t *grid, uint32_t port, phy_pucch_format_t fmt)
+{
+  int err = f3_check(q, cfg, A, grid, fmt);
   if (err < 0 || a == NULL || port >= grid->nof_ports) {
     return err < 0 ? err : OLIVE_EINVAL;
   }
@@ -118,7 +155,8 @@ int phy_pucch_f3_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_
   if ((err = phy_modulation_map_bits(&q->mod, f3_mod(r), q->bits, E, q->sym)) < 0) {
     return err;
   }
-  if ((err = phy_transform_precoding_encode(&q->tp, r->nof_prb, q->sym, E / qm / M, q->sym)) < 0) {
+  if (fmt == PHY_PUCCH_F3 &&
+      (err = phy_transform_precoding_encode(&q->tp, r->nof_prb, q->sym, E / qm / M, q->sym)) < 0) {
     return err;
   }
   uint32_t mask = f3_dmrs_mask(r), i = 0;
@@ -129,11 +167,27 @@ int phy_pucch_f3_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_
       if ((err = f3_dmrs(cfg, l, x)) < 0) {
         return err;
       }
+    } else if (fmt == PHY_PUCCH_F4) {
+      if ((err = f4_spread(q, r, i++, x)) < 0) {
+        return err;
+      }
     } else {
       memcpy(x, q->sym + M * i++, sizeof(cf_t) * M);
     }
   }
   return OLIVE_OK;
+}
+
+int phy_pucch_f3_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_t *a, uint32_t A,
+                        phy_grid_t *grid, uint32_t port)
+{
+  return f34_encode(q, cfg, a, A, grid, port, PHY_PUCCH_F3);
+}
+
+int phy_pucch_f4_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_t *a, uint32_t A,
+                        phy_grid_t *grid, uint32_t port)
+{
+  return f34_encode(q, cfg, a, A, grid, port, PHY_PUCCH_F4);
 }
 
 /* Channel estimate h[hop][port][prb] and DM-RS statistics. */
@@ -222,10 +276,35 @@ static int f3_equalize(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const phy_gri
   return OLIVE_OK;
 }
 
-int phy_pucch_f3_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
-                        const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx)
+/* Format 4: undoes the block-wise spreading of the deprecoded symbols in q->sym (M = 12 per
+ * data symbol), compacting to 12 / N_SF per symbol; the noise of the mean of N_SF samples is
+ * their summed variance / N_SF^2. */
+static void f4_despread(phy_pucch_t *q, const phy_pucch_resource_t *r, uint32_t ndata)
 {
-  int err = f3_check(q, cfg, A, grid);
+  uint32_t sf = r->occ_length, nb = PUCCH_NRE / sf;
+  for (uint32_t i = 0; i < ndata; i++) {
+    cf_t z[PUCCH_NRE];
+    float nv[PUCCH_NRE];
+    memcpy(z, q->sym + PUCCH_NRE * i, sizeof(z));
+    memcpy(nv, q->sym_nv + PUCCH_NRE * i, sizeof(nv));
+    for (uint32_t j = 0; j < nb; j++) {
+      cf_t acc = 0.0f;
+      float v = 0.0f;
+      for (uint32_t b = 0; b < sf; b++) {
+        acc += conjf(f4_w(r, j + b * nb)) * z[j + b * nb];
+        v += nv[j + b * nb];
+      }
+      q->sym[i * nb + j] = acc / (float)sf;
+      q->sym_nv[i * nb + j] = v / (float)(sf * sf);
+    }
+  }
+}
+
+static int f34_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
+                      const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx,
+                      phy_pucch_format_t fmt)
+{
+  int err = f3_check(q, cfg, A, grid, fmt);
   if (err < 0 || a == NULL || rx == NULL || grid->nof_ports < 1 || grid->nof_ports > q->max_ports) {
     return err < 0 ? err : OLIVE_EINVAL;
   }
@@ -244,11 +323,14 @@ int phy_pucch_f3_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
                      .h = 1,
                      .n_obs = (float)est.d / (float)est.k + 1.0f};
   memset(rx, 0, sizeof(*rx));
-  rx->dmrs_detected = pucch_decide(q, PHY_PUCCH_F3, pfa_dmrs, &st, &rx->metric, &rx->threshold,
-                                   &rx->noise_var, &rx->snr_db);
+  rx->dmrs_detected =
+      pucch_decide(q, fmt, pfa_dmrs, &st, &rx->metric, &rx->threshold, &rx->noise_var, &rx->snr_db);
   float nv = rx->noise_var > 1e-20f ? rx->noise_var : 1e-20f;
   if ((err = f3_equalize(q, cfg, grid, &est, nv)) < 0) {
     return err;
+  }
+  if (fmt == PHY_PUCCH_F4) {
+    f4_despread(q, r, E / qm * r->occ_length / PUCCH_NRE);
   }
   err = phy_demod_llr_f32_nv(&q->mod, f3_mod(r), q->sym, E / qm, q->sym_nv, q->llr);
   if (err < 0) {
@@ -260,4 +342,16 @@ int phy_pucch_f3_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
   }
   rx->detected = rx->dmrs_detected && rx->crc_ok;
   return OLIVE_OK;
+}
+
+int phy_pucch_f3_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
+                        const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx)
+{
+  return f34_decode(q, cfg, A, grid, a, rx, PHY_PUCCH_F3);
+}
+
+int phy_pucch_f4_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
+                        const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx)
+{
+  return f34_decode(q, cfg, A, grid, a, rx, PHY_PUCCH_F4);
 }

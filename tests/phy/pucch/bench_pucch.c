@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Detector time per PUCCH resource (microseconds), one slot of noisy signal in the grid:
  * F0 (1 and 2 symbols, 1 HARQ bit + SR), F1 (14 symbols with hopping, 2 bits), F2 (4 PRB,
- * A = 4 block code and A = 22 polar), F3 (14 symbols, 1 PRB A = 22, 4 PRB A = 100), with 1 and
- * 2 RX ports. */
+ * A = 4 block code and A = 22 polar), F3 (14 symbols, 1 PRB A = 22, 4 PRB A = 100), F4 (14 symbols,
+ * N_SF 2, A = 22), with 1 and 2 RX ports. */
 #include <complex.h>
 #include <stdio.h>
 
@@ -47,8 +47,10 @@ static int run_once(phy_pucch_t *q, const bcase_t *c, const phy_pucch_cfg_t *cfg
     return phy_pucch_f1_detect(q, cfg, &u, g, &rx);
   case PHY_PUCCH_F2:
     return phy_pucch_f2_decode(q, cfg, c->A, g, a, &r2);
-  default:
+  case PHY_PUCCH_F3:
     return phy_pucch_f3_decode(q, cfg, c->A, g, a, &r2);
+  default:
+    return phy_pucch_f4_decode(q, cfg, c->A, g, a, &r2);
   }
 }
 
@@ -69,6 +71,7 @@ static void bench_case(const olive_bench_t *b, phy_pucch_t *q, phy_grid_t *g, co
                          .rnti = 0x4601,
                          .n_id_data = 300,
                          .n_id_dmrs = 300};
+  cfg.res.occ_length = 2; /* F4: N_SF 2, occ-Index 0 */
   g->nof_ports = 1;
   phy_grid_clear(g);
   phy_pucch_uci_t u = {.nof_harq = c->f == PHY_PUCCH_F1 ? 2 : 1, .harq = {1, 1}};
@@ -79,8 +82,10 @@ static void bench_case(const olive_bench_t *b, phy_pucch_t *q, phy_grid_t *g, co
     phy_pucch_f1_encode(q, &cfg, &u, g, 0);
   } else if (c->f == PHY_PUCCH_F2) {
     phy_pucch_f2_encode(q, &cfg, a, c->A, g, 0);
-  } else {
+  } else if (c->f == PHY_PUCCH_F3) {
     phy_pucch_f3_encode(q, &cfg, a, c->A, g, 0);
+  } else {
+    phy_pucch_f4_encode(q, &cfg, a, c->A, g, 0);
   }
   g->nof_ports = ports;
   for (uint32_t l = 0; l < 14; l++) {
@@ -111,10 +116,11 @@ int main(int argc, char **argv)
 {
   olive_bench_t b;
   olive_bench_parse(&b, argc, argv, 9);
-  static const bcase_t cases[] = {{"F0", PHY_PUCCH_F0, 1, 1, 1},   {"F0", PHY_PUCCH_F0, 2, 1, 1},
-                                  {"F1", PHY_PUCCH_F1, 14, 1, 2},  {"F2", PHY_PUCCH_F2, 1, 4, 4},
-                                  {"F2", PHY_PUCCH_F2, 2, 4, 22},  {"F3", PHY_PUCCH_F3, 14, 1, 22},
-                                  {"F3", PHY_PUCCH_F3, 14, 4, 100}};
+  static const bcase_t cases[] = {
+      {"F0", PHY_PUCCH_F0, 1, 1, 1},    {"F0", PHY_PUCCH_F0, 2, 1, 1},
+      {"F1", PHY_PUCCH_F1, 14, 1, 2},   {"F2", PHY_PUCCH_F2, 1, 4, 4},
+      {"F2", PHY_PUCCH_F2, 2, 4, 22},   {"F3", PHY_PUCCH_F3, 14, 1, 22},
+      {"F3", PHY_PUCCH_F3, 14, 4, 100}, {"F4", PHY_PUCCH_F4, 14, 1, 22}};
   phy_pucch_t q;
   phy_grid_t g;
   if (phy_pucch_init(&q, &(phy_pucch_args_t){.max_ports = 2}) < 0 ||

@@ -103,6 +103,19 @@ static void test_rejections(phy_pucch_t *q, phy_grid_t *g)
   c3.res.nof_symbols = 4;
   CHECK(phy_pucch_f3_encode(q, &c3, a, 4, g, 0) == 0, "valid F3");
   CHECK(phy_pucch_f3_encode(q, &c3, a, PHY_PUCCH_F3_MAX_A + 1, g, 0) == OLIVE_EINVAL, "A");
+
+  phy_pucch_cfg_t c4 = {
+      .res = {.format = PHY_PUCCH_F4, .nof_symbols = 14, .nof_prb = 1, .occ_length = 3}, .mu = 1};
+  CHECK(phy_pucch_f4_encode(q, &c4, a, 4, g, 0) == OLIVE_EINVAL, "F4 N_SF 3");
+  c4.res.occ_length = 2;
+  c4.res.occ_index = 2;
+  CHECK(phy_pucch_f4_encode(q, &c4, a, 4, g, 0) == OLIVE_EINVAL, "F4 OCC index 2 with N_SF 2");
+  c4.res.occ_index = 1;
+  c4.res.nof_prb = 2;
+  CHECK(phy_pucch_f4_decode(q, &c4, 4, g, a, &r2) == OLIVE_EINVAL, "F4 with 2 PRB");
+  c4.res.nof_prb = 1;
+  CHECK(phy_pucch_f4_encode(q, &c4, a, 4, g, 0) == 0, "valid F4");
+  CHECK(phy_pucch_f3_encode(q, &c4, a, 4, g, 0) == OLIVE_EINVAL, "F4 resource given to F3");
 }
 
 /* Random fields, some out of range: every call returns 0 or a negative code. */
@@ -111,7 +124,7 @@ static void test_sweep(phy_pucch_t *q, phy_grid_t *g)
   olive_test_rng_t r = OLIVE_TEST_RNG(77);
   uint32_t ok = 0;
   for (int t = 0; t < 10000; t++) {
-    phy_pucch_cfg_t c = {.res = {.format = (phy_pucch_format_t)olive_test_below(&r, 5),
+    phy_pucch_cfg_t c = {.res = {.format = (phy_pucch_format_t)olive_test_below(&r, 6),
                                  .start_prb = olive_test_below(&r, NPRB + 2),
                                  .intra_slot_hopping = olive_test_below(&r, 2),
                                  .second_hop_prb = olive_test_below(&r, NPRB + 2),
@@ -138,11 +151,14 @@ static void test_sweep(phy_pucch_t *q, phy_grid_t *g)
     uint32_t A = olive_test_below(&r, 70);
     c.res.additional_dmrs = olive_test_below(&r, 2);
     c.res.pi2_bpsk = olive_test_below(&r, 2);
-    int e[8] = {phy_pucch_f0_encode(q, &c, &u, g, 0),   phy_pucch_f0_detect(q, &c, &u, g, &rx),
-                phy_pucch_f1_encode(q, &c, &u, g, 0),   phy_pucch_f1_detect(q, &c, &u, g, &rx),
-                phy_pucch_f2_encode(q, &c, a, A, g, 0), phy_pucch_f2_decode(q, &c, A, g, a, &r2),
-                phy_pucch_f3_encode(q, &c, a, A, g, 0), phy_pucch_f3_decode(q, &c, A, g, a, &r2)};
-    for (int i = 0; i < 8; i++) {
+    c.res.occ_length = olive_test_below(&r, 5);
+    c.res.occ_index = olive_test_below(&r, 5);
+    int e[10] = {phy_pucch_f0_encode(q, &c, &u, g, 0),   phy_pucch_f0_detect(q, &c, &u, g, &rx),
+                 phy_pucch_f1_encode(q, &c, &u, g, 0),   phy_pucch_f1_detect(q, &c, &u, g, &rx),
+                 phy_pucch_f2_encode(q, &c, a, A, g, 0), phy_pucch_f2_decode(q, &c, A, g, a, &r2),
+                 phy_pucch_f3_encode(q, &c, a, A, g, 0), phy_pucch_f3_decode(q, &c, A, g, a, &r2),
+                 phy_pucch_f4_encode(q, &c, a, A, g, 0), phy_pucch_f4_decode(q, &c, A, g, a, &r2)};
+    for (int i = 0; i < 10; i++) {
       CHECK(e[i] == 0 || e[i] == OLIVE_EINVAL, "call %d returned %d", i, e[i]);
       ok += e[i] == 0;
     }

@@ -4,9 +4,10 @@
  *   TS 38.211 6.3.2.2  group/sequence hopping (6.3.2.2.1), cyclic shift hopping (6.3.2.2.2)
  *   TS 38.211 6.3.2.3  format 0: sequence selection, m_cs from TS 38.213 9.2.3 / 9.2.5
  *   TS 38.211 6.3.2.4  format 1: d(0) BPSK/QPSK, low-PAPR sequence, time-domain OCC
- *   TS 38.211 6.3.2.5  format 2: UCI (TS 38.212 6.3.1, block code or polar), scrambling, QPSK *
- * TS 38.211 6.3.2.6  format 3: as format 2 plus pi/2-BPSK and transform precoding
- *   TS 38.211 6.4.1.3.1 / 6.4.1.3.2 / 6.4.1.3.3  DM-RS of formats 1, 2 and 3
+ *   TS 38.211 6.3.2.5  format 2: UCI (TS 38.212 6.3.1, block code or polar), scrambling, QPSK * *
+ * TS 38.211 6.3.2.6  formats 3 and 4: as format 2 plus pi/2-BPSK and transform precoding; format 4
+ * adds block-wise spreading (6.3.2.6.3) TS 38.211 6.4.1.3.1 / 6.4.1.3.2 / 6.4.1.3.3  DM-RS of
+ * formats 1, 2 and 3
  *
  * Grid conventions (olive/phy/grid.h): one slot, subcarrier k = 12 * prb + n of the
  * carrier, symbol l = 0..13 of the slot. The encoders write the PUCCH REs of one port of a
@@ -59,10 +60,11 @@ typedef enum phy_pucch_format {
   PHY_PUCCH_F1,
   PHY_PUCCH_F2,
   PHY_PUCCH_F3,
+  PHY_PUCCH_F4,
   PHY_PUCCH_FORMAT_COUNT
 } phy_pucch_format_t;
 
-/* "PUCCH F0" .. "PUCCH F3"; "?" out of range. */
+/* "PUCCH F0" .. "PUCCH F4"; "?" out of range. */
 OLIVE_API const char *phy_pucch_format_name(phy_pucch_format_t f);
 
 /* One PUCCH resource (TS 38.331 PUCCH-Resource), PRBs relative to the grid's PRB 0. */
@@ -71,13 +73,15 @@ typedef struct phy_pucch_resource {
   uint32_t start_prb;       /* startingPRB */
   bool intra_slot_hopping;  /* intraSlotFrequencyHopping */
   uint32_t second_hop_prb;  /* secondHopPRB (used when intra_slot_hopping) */
-  uint32_t nof_symbols;     /* nrofSymbols: F0, F2: 1..2; F1, F3: 4..14 */
+  uint32_t nof_symbols;     /* nrofSymbols: F0, F2: 1..2; F1, F3, F4: 4..14 */
   uint32_t start_symbol;    /* startingSymbolIndex l': F0, F2 0..13; F1 0..10 */
   uint32_t initial_cs;      /* initialCyclicShift m0, 0..11 (F0, F1) */
   uint32_t time_domain_occ; /* timeDomainOCC i, 0..6 (F1) */
-  uint32_t nof_prb;         /* nrofPRBs: F2 1..16; F3 1-6, 8, 9, 10, 12, 15, 16; F0/F1: 1 */
-  bool additional_dmrs;     /* F3: additionalDMRS (Table 6.4.1.3.3.2-1) */
-  bool pi2_bpsk;            /* F3: pi2BPSK instead of QPSK (6.3.2.6.2) */
+  uint32_t nof_prb;         /* nrofPRBs: F2 1..16; F3 1-6, 8, 9, 10, 12, 15, 16; others 1 */
+  bool additional_dmrs;     /* F3, F4: additionalDMRS (Table 6.4.1.3.3.2-1) */
+  bool pi2_bpsk;            /* F3, F4: pi2BPSK instead of QPSK (6.3.2.6.2) */
+  uint32_t occ_length;      /* F4: occ-Length N_SF, 2 or 4 (6.3.2.6.3) */
+  uint32_t occ_index;       /* F4: occ-Index n, 0 .. occ_length - 1 */
 } phy_pucch_resource_t;
 
 /* Per-slot configuration of one PUCCH transmission. */
@@ -116,7 +120,7 @@ typedef struct phy_pucch_uci_rx {
   float snr_db;    /* estimated SNR per RE of the detected hypothesis */
 } phy_pucch_uci_rx_t;
 
-/* Detector output of formats 2 and 3. */
+/* Detector output of formats 2, 3 and 4. */
 typedef struct phy_pucch_f2_rx {
   bool detected;      /* DM-RS found and the code word accepted (RM confidence/CRC) */
   bool dmrs_detected; /* DM-RS energy test alone */
@@ -251,8 +255,8 @@ OLIVE_API int phy_pucch_f2_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, ui
  * OLIVE_EINVAL. */
 OLIVE_API int phy_pucch_f3_dmrs_symbols(const phy_pucch_resource_t *res, uint32_t idx[4]);
 
-/* E_tot = 24 (QPSK) or 12 (pi/2-BPSK) * N_PRB * N_symb,UCI (TS 38.212 Table 6.3.1.4-1); 0 for
- * an invalid resource. */
+/* E_tot = 24 (QPSK) or 12 (pi/2-BPSK) * N_PRB * N_symb,UCI, divided by N_SF for format 4
+ * (TS 38.212 Table 6.3.1.4-1); 0 for an invalid resource. */
 OLIVE_API uint32_t phy_pucch_f3_e(const phy_pucch_resource_t *res);
 
 /* As phy_pucch_f2_encode, with transform precoding of each data symbol (6.3.2.6.4) and the
@@ -263,6 +267,14 @@ OLIVE_API int phy_pucch_f3_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, co
 /* Receives format 3: LS channel estimate per PRB and hop from the DM-RS symbols, MRC across
  * ports, transform deprecoding, LLRs, descrambling, decoding, DTX as for format 2. */
 OLIVE_API int phy_pucch_f3_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
+                                  const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx);
+
+/* ---- Format 4 (TS 38.211 6.3.2.6 with 6.3.2.6.3, 6.4.1.3.3): one PRB, block-wise
+ * spreading with w_n of Tables 6.3.2.6.3-1/-2, DM-RS cyclic shift m0 of Table 6.4.1.3.3.1-1.
+ * Same arguments and results as format 3. ---- */
+OLIVE_API int phy_pucch_f4_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const uint8_t *a,
+                                  uint32_t A, phy_grid_t *grid, uint32_t port);
+OLIVE_API int phy_pucch_f4_decode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
                                   const phy_grid_t *grid, uint8_t *a, phy_pucch_f2_rx_t *rx);
 
 #endif

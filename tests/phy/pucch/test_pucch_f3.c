@@ -27,6 +27,10 @@
 #include "pucch_test_util.h"
 
 #define NPRB 25
+/* Format 4 (N_SF 2, 14 symbols, hopping, 2 RX) operating points, about 1 dB above where the
+ * --slow curves cross 1% BLER (A = 4: -7.3 dB; A = 22: -5.6 dB). */
+#define F4_SNR_A4  -6.0f
+#define F4_SNR_A22 -4.5f
 
 static phy_pucch_cfg_t base_cfg(uint32_t L, uint32_t nprb, bool hop)
 {
@@ -298,11 +302,18 @@ static void test_roundtrip(phy_pucch_t *q, phy_grid_t *g)
   g->nof_ports = 2;
 }
 
+static bool run_f4; /* run() uses format 4 (N_SF 2, n = 1) instead of format 3 */
+
 static double run(phy_pucch_t *q, phy_grid_t *g, uint32_t A, float snr_db, int signal,
                   uint32_t trials, uint64_t seed)
 {
   olive_test_rng_t r = OLIVE_TEST_RNG(seed);
   phy_pucch_cfg_t cfg = base_cfg(14, 1, true);
+  if (run_f4) {
+    cfg.res.format = PHY_PUCCH_F4;
+    cfg.res.occ_length = 2;
+    cfg.res.occ_index = 1;
+  }
   float n0 = powf(10.0f, -snr_db / 10.0f);
   uint32_t bad = 0;
   for (uint32_t t = 0; t < trials; t++) {
@@ -313,13 +324,13 @@ static double run(phy_pucch_t *q, phy_grid_t *g, uint32_t A, float snr_db, int s
     cfg.slot = t % 20;
     phy_grid_clear(g);
     if (signal) {
-      phy_pucch_f3_encode(q, &cfg, a, A, g, 0);
+      (run_f4 ? phy_pucch_f4_encode : phy_pucch_f3_encode)(q, &cfg, a, A, g, 0);
     }
     cf_t h[2];
     test_phases(h, 2, &r);
     test_channel(g, &cfg.res, h, n0, &r, signal);
     phy_pucch_f2_rx_t rx;
-    phy_pucch_f3_decode(q, &cfg, A, g, d, &rx);
+    (run_f4 ? phy_pucch_f4_decode : phy_pucch_f3_decode)(q, &cfg, A, g, d, &rx);
     bad += signal ? !(rx.detected && memcmp(a, d, A) == 0) : rx.detected;
   }
   return (double)bad / trials;
@@ -357,6 +368,21 @@ int main(int argc, char **argv)
          b4, b22, f4, f22, trials);
   CHECK(b4 < 0.01 && b22 < 0.01, "BLER >= 1%%");
   CHECK(f4 < 0.01 && f22 < 0.01, "detections on noise >= 1%%");
+  run_f4 = true;
+  if (slow) {
+    for (float s = -10.0f; s <= 0.0f; s += 1.0f) {
+      printf("F4 2RX N_SF 2 14sym: snr %.1f BLER A=4 %.4f A=22 %.4f\n", s,
+             run(&q, &g, 4, s, 1, 4000, 11), run(&q, &g, 22, s, 1, 4000, 12));
+    }
+  }
+  double g4 = run(&q, &g, 4, F4_SNR_A4, 1, trials, 5),
+         g22 = run(&q, &g, 22, F4_SNR_A22, 1, trials, 6);
+  double n4 = run(&q, &g, 4, 0.0f, 0, trials, 7), n22 = run(&q, &g, 22, 0.0f, 0, trials, 8);
+  printf("F4 2RX AWGN N_SF 2: BLER A=4 @%.1f dB %.4f, A=22 @%.1f dB %.4f; DTX detections "
+         "%.4f / %.4f\n",
+         F4_SNR_A4, g4, F4_SNR_A22, g22, n4, n22);
+  CHECK(g4 < 0.01 && g22 < 0.01, "F4 BLER >= 1%%");
+  CHECK(n4 < 0.01 && n22 < 0.01, "F4 detections on noise >= 1%%");
   phy_pucch_free(&q);
   phy_grid_free(&g);
   return olive_test_done();

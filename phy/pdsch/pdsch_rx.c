@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* PDSCH receiver (UE side): channel estimate, combining, demapping, descrambling and
+ * transport block decoding (see olive/phy/pdsch.h). */
+#include <complex.h>
+#include <math.h>
+
+#include "olive/support/error.h"
+#include "pdsch_buf.h"
+#include "pdsch_chest.h"
+
+/* int8 LLR steps per natural LLR unit (ldpc.h: about 16 gives the best block error
+ * rates). */
+#define PDSCH_LLR_SCALE 16.0f
+
+typedef struct rx_chest {
+  uint32_t nof_est;                 /* DM-RS symbols with an estimate */
+  uint8_t est_l[PHY_DMRS_MAX_SYMB]; /* their slot symbols */
+  float n0;                         /* noise variance per RE at data scale */
+  float snr;                        /* linear */
+} rx_chest_t;
+
+static cf_t *h_row(phy_pdsch_t *q, uint32_t r, uint32_t d)
+{
+  size_t nsc = (size_t)q->args.max_prb * PHY_NSC_RB;
+  return q->b->h + ((size_t)r * PHY_DMRS_MAX_SYMB + d) * nsc;
+}
+
+static int estimate(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo,
+                    const phy_grid_t *grid, uint32_t nof_rx, rx_chest_t *ce)
+{
+  pdsch_chest_stats_t st = {0};
+  ce->nof_est = 0;
+  for (uint32_t d = 0; d < lo->nof_dmrs; d++) {
+    uint32_t l = lo->dmrs_l[d], got = 0;
+    for (uint32_t r = 0; r < nof_rx; r++) {
+      got = pdsch_chest_symbol(cfg, lo, l, phy_grid_symbol(grid, r, l), h_row(q, r, ce->nof_est),
+                               &st);
+    }
+    if (got) {
+      ce->est_l[ce->nof_est++] = (uint8_t)l;
+    }
+  }
+  if (ce->nof_est == 0) {
+    return OLIVE_ERANGE; /* every DM-RS RE reserved: nothing to estimate from */
+  }
+  /* Each LS value carries noise N0 / beta^2, so E|ls0 - ls1|^2 = 2 N0 / beta^2 and the
+   * pair mean carries N0 / (2 beta^2). */
+  float b2 = lo->beta * lo->beta;
+  double n0 = b2 * st.diff2 / (2.0 * st.nof_pairs);
+  double sig = st.pow2 / st.nof_pairs - n0 / (2.0 * b2);
+  ce->n0 = n0 > 1e-12 ? (float)n0 : 1e-12f;
+  ce->snr = sig > 0 ? (float)(sig / ce->n0) : 0.0f;
+  return 0;
+}
+
+/* Linear interpolation in time between the DM-RS symbols around l, held outside. */
+static void time_weights(const rx_chest_t *ce, uint32_t l, uint32_t *da, uint32_t *db, float *wb)
+{
+  uint32_t i = 0;
+  while (i + 1 < ce->nof_est && ce->est_l[i + 1] <= l) {
+    i++;
+  }
+  *da = *db = i;
+  *wb = 0.0f;
+  if (l > ce->est_l[i] && i + 1 < ce->nof_est) {
+    *db = i + 1;
+    *wb = (float)(l - ce->est_l[i]) / (float)(ce->est_l[i + 1] - ce->est_l[i]);
+  }
+}
+
+/* MRC over the RX ports (for one layer also the unbiased MMSE estimate): x = sum h* y /
+ * sum |h|^2 with noise N0 / sum |h|^2. Returns the symbols written. */
+static uint32_t equalise(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo,
+                         const phy_grid_t *grid, uint32_t nof_rx, const rx_chest_t *ce)
+{
+  uint16_t sc[PHY_MAX_PRB * PHY_NSC_RB];
+  cf_t *x = q->b->sym;
+  float *nv = q->b->nv;
+  uint32_t n = 0;
+  for (uint32_t l = lo->l0; l < lo->l1; l++) {
+    uint32_t m = pdsch_symbol_sc(cfg, lo, l, sc), da, db;
+    float wb;
+    time_weights(ce, l, &da, &db, &wb);
+    for (uint32_t j = 0; j < m; j++) {
+      cf_t num = 0;
+      float den = 0;
+      for (uint32_t r = 0; r < nof_rx; r++) {
+        cf_t ha = h_row(q, r, da)[sc[j]], hb = h_row(q, r, db)[sc[j]];
+        cf_t h = ha + wb * (hb - ha);
+        cf_t y = phy_grid_symbol(grid, r, l)[sc[j]];
+        num += conjf(h) * y;
+        den += crealf(h) * crealf(h) + cimagf(h) * cimagf(h);
+      }
+      den = den > 1e-12f ? den : 1e-12f;
+      x[n + j] = num / den;
+      nv[n + j] = ce->n0 / den;
+    }
+    n += m;
+  }
+  return n;
+}
+
+/* RMS error of the equalised symbols against their hard decisions (the LLR signs). */
+static float evm(phy_pdsch_t *q, const pdsch_layout_t *lo, uint32_t nsym)
+{
+  uint8_t *bits = q->b->bits;
+  for (uint32_t i = 0; i < lo->g; i++) {
+    bits[i] = q->b->llr[i] < 0;
+  }
+  phy_modulation_map_bits(&q->mod, lo->mod, bits, lo->g, q->b->ref);
+  double e = 0;
+  for (uint32_t i = 0; i < nsym; i++) {
+    cf_t d = q->b->sym[i] - q->b->ref[i];
+    e += crealf(d) * crealf(d) + cimagf(d) * cimagf(d);
+  }
+  return (float)sqrt(e / nsym);
+}
+
+int phy_pdsch_decode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const phy_grid_t *grid,
+                     uint32_t nof_rx, uint8_t *tb, phy_pdsch_rx_res_t *res)
+{
+  pdsch_layout_t lo;
+  rx_chest_t ce;
+  if (q == NULL || q->b == NULL || cfg == NULL || grid == NULL || tb == NULL || nof_rx < 1 ||
+      nof_rx > PHY_PDSCH_MAX_RX || grid->nof_ports < nof_rx || grid->nof_prb > q->args.max_prb) {
+    return OLIVE_EINVAL;
+  }
+  int r = pdsch_layout(cfg, grid->nof_prb, &lo);
+  if (r < 0) {
+    return r;
+  }
+  if (cfg->n_layers != 1) {
+    return OLIVE_ENOTSUP;
+  }
+  if (lo.mcs.qm > q->args.max_qm || lo.g > q->b->max_g) {
+    return OLIVE_ERANGE;
+  }
+  r = estimate(q, cfg, &lo, grid, nof_rx, &ce);
+  if (r < 0) {
+    return r;
+  }
+  uint32_t nsym = equalise(q, cfg, &lo, grid, nof_rx, &ce);
+  int8_t *llr = q->b->llr;
+  phy_demod_llr_i8_nv(&q->mod, lo.mod, q->b->sym, nsym, q->b->nv, PDSCH_LLR_SCALE, llr);
+  float e = res ? evm(q, &lo, nsym) : 0.0f;
+  phy_scrambling_llr_i8(&q->scr, llr, llr, lo.g, pdsch_scrambling_cinit(cfg), 0);
+  phy_sch_cfg_t s = {.tbs = lo.tbs,
+                     .r_x2048 = lo.mcs.r_x2048,
+                     .qm = lo.mcs.qm,
+                     .n_layers = 1,
+                     .g = lo.g,
+                     .rv = cfg->rv,
+                     .lbrm = cfg->lbrm,
+                     .harq_id = cfg->harq_id,
+                     .new_data = cfg->new_data,
+                     .max_iters = cfg->max_iters};
+  phy_sch_result_t sr = {0};
+  r = phy_sch_decode(&q->sch, &s, llr, tb, &sr);
+  if (res != NULL) {
+    res->sch = sr;
+    res->noise_var = ce.n0;
+    res->snr_db = ce.snr > 0 ? 10.0f * log10f(ce.snr) : -99.0f;
+    res->evm = e;
+    res->g = lo.g;
+  }
+  return r;
+}

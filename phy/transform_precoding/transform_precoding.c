@@ -12,6 +12,8 @@
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
 
+#include "../ofdm/fft_internal.h"
+
 bool phy_transform_precoding_valid_prb(uint32_t n_prb)
 {
   if (n_prb < 1 || n_prb > PHY_TP_MAX_PRB) {
@@ -59,7 +61,10 @@ int phy_transform_precoding_init(phy_transform_precoding_t *q,
   q->buf_out = olive_mem_calloc(12 * (size_t)max_prb, sizeof(cf_t));
   int err = (q->buf_in && q->buf_out) ? OLIVE_OK : OLIVE_ENOMEM;
   if (!err) {
+    /* FFTW's planner is global and not thread-safe: plan under the PHY-wide lock. */
+    phy_fft_planner_begin(NULL);
     err = plan_all(q, (args && args->measure) ? FFTW_MEASURE : FFTW_ESTIMATE);
+    phy_fft_planner_end(NULL, false);
   }
   if (err) {
     phy_transform_precoding_free(q);
@@ -74,10 +79,10 @@ void phy_transform_precoding_free(phy_transform_precoding_t *q)
   }
   for (uint32_t n = 0; n <= PHY_TP_MAX_PRB; n++) {
     if (q->fwd[n]) {
-      fftwf_destroy_plan((fftwf_plan)q->fwd[n]);
+      phy_fft_destroy(q->fwd[n]);
     }
     if (q->inv[n]) {
-      fftwf_destroy_plan((fftwf_plan)q->inv[n]);
+      phy_fft_destroy(q->inv[n]);
     }
   }
   olive_mem_free(q->buf_in);

@@ -114,7 +114,7 @@ int phy_pdsch_encode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const uint8_t *
                      phy_grid_t *grid)
 {
   pdsch_layout_t lo;
-  uint16_t sc[PHY_MAX_PRB * PHY_NSC_RB];
+  pdsch_run_t runs[PDSCH_MAX_RUNS];
   if (q == NULL || q->b == NULL || tb == NULL || grid == NULL || cfg == NULL ||
       grid->nof_ports < cfg->n_layers) {
     return OLIVE_EINVAL;
@@ -138,23 +138,32 @@ int phy_pdsch_encode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const uint8_t *
   if (r < 0) {
     return r;
   }
-  /* 7.3.1.1 scrambling, 7.3.1.2 modulation. */
+  /* 7.3.1.1 scrambling; 7.3.1.2 modulation below. */
   phy_scrambling_bits(&q->scr, bits, bits, lo.g, pdsch_scrambling_cinit(cfg), 0);
-  cf_t *d = q->b->sym;
-  phy_modulation_map_bits(&q->mod, lo.mod, bits, lo.g, d);
   /* 7.3.1.3 layer mapping x^(v)(i) = d(N_L i + v), 7.3.1.4 identity precoding, 7.3.1.5
-   * frequency-first mapping of each layer onto its port. */
-  uint32_t nl = cfg->n_layers, i = 0;
+   * frequency-first mapping of each layer onto its port. One layer: modulated straight
+   * into the grid, run by run. */
+  uint32_t nl = cfg->n_layers, i = 0, qm = lo.mcs.qm;
+  if (nl > 1) {
+    phy_modulation_map_bits(&q->mod, lo.mod, bits, lo.g, q->b->sym);
+  }
   for (uint32_t l = lo.l0; l < lo.l1; l++) {
-    uint32_t n = pdsch_symbol_sc(cfg, &lo, l, sc);
-    for (uint32_t v = 0; v < nl; v++) {
-      cf_t *row = phy_grid_symbol(grid, v, l);
-      const cf_t *x = d + (size_t)i * nl + v;
-      for (uint32_t j = 0; j < n; j++) {
-        row[sc[j]] = x[(size_t)j * nl];
+    uint32_t nre, nr = pdsch_symbol_runs(cfg, &lo, l, runs, &nre);
+    for (uint32_t j = 0; j < nr; j++) {
+      for (uint32_t v = 0; v < nl; v++) {
+        cf_t *row = phy_grid_symbol(grid, v, l) + runs[j].k;
+        if (nl == 1) {
+          phy_modulation_map_bits(&q->mod, lo.mod, bits + (size_t)i * qm, (size_t)runs[j].n * qm,
+                                  row);
+          continue;
+        }
+        const cf_t *x = q->b->sym + (size_t)i * nl + v;
+        for (uint32_t m = 0; m < runs[j].n; m++) {
+          row[m] = x[(size_t)m * nl];
+        }
       }
+      i += runs[j].n;
     }
-    i += n;
     if ((lo.dmrs_mask >> l) & 1) {
       put_dmrs(cfg, &lo, l, grid);
     }

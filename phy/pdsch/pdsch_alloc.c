@@ -214,11 +214,23 @@ void pdsch_prb_avail(const phy_pdsch_cfg_t *cfg, uint32_t l, uint8_t *avail)
   }
 }
 
-uint32_t pdsch_symbol_sc(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t l,
-                         uint16_t *sc)
+static uint32_t add_run(pdsch_run_t *runs, uint32_t nr, uint32_t k, uint32_t n)
+{
+  if (nr > 0 && runs[nr - 1].k + runs[nr - 1].n == k) {
+    runs[nr - 1].n = (uint16_t)(runs[nr - 1].n + n);
+    return nr;
+  }
+  runs[nr].k = (uint16_t)k;
+  runs[nr].n = (uint16_t)n;
+  return nr + 1;
+}
+
+uint32_t pdsch_symbol_runs(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t l,
+                           pdsch_run_t *runs, uint32_t *nof_re)
 {
   uint8_t avail[PHY_MAX_PRB];
-  uint32_t n = 0;
+  uint32_t nr = 0, re = 0;
+  *nof_re = 0;
   if (l < lo->l0 || l >= lo->l1) {
     return 0;
   }
@@ -229,18 +241,42 @@ uint32_t pdsch_symbol_sc(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, u
       continue;
     }
     uint32_t k0 = (cfg->prb_start + p) * PHY_NSC_RB;
+    if (!dmrs) {
+      nr = add_run(runs, nr, k0, PHY_NSC_RB);
+      re += PHY_NSC_RB;
+      continue;
+    }
     for (uint32_t k = 0; k < PHY_NSC_RB; k++) {
-      if (!dmrs || lo->dmrs_sc_data[k]) {
-        sc[n++] = (uint16_t)(k0 + k);
+      if (lo->dmrs_sc_data[k]) {
+        nr = add_run(runs, nr, k0 + k, 1);
+        re++;
       }
     }
   }
-  return n;
+  *nof_re = re;
+  return nr;
+}
+
+/* Data REs of symbol l without listing them. */
+static uint32_t symbol_nof_re(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t l)
+{
+  uint8_t avail[PHY_MAX_PRB];
+  uint32_t per = PHY_NSC_RB, n = 0;
+  pdsch_prb_avail(cfg, l, avail);
+  if ((lo->dmrs_mask >> l) & 1) {
+    per = 0;
+    for (uint32_t k = 0; k < PHY_NSC_RB; k++) {
+      per += lo->dmrs_sc_data[k];
+    }
+  }
+  for (uint32_t p = 0; p < cfg->nof_prb; p++) {
+    n += avail[p];
+  }
+  return n * per;
 }
 
 int pdsch_layout(const phy_pdsch_cfg_t *cfg, uint32_t grid_prb, pdsch_layout_t *lo)
 {
-  uint16_t sc[PHY_MAX_PRB * PHY_NSC_RB];
   if (check_cfg(cfg, grid_prb) < 0 ||
       phy_tbs_mcs_get(cfg->mcs_table, cfg->mcs, false, &lo->mcs) < 0 ||
       cfg->mcs_table > PHY_MCS_TABLE_QAM64_LOWSE) {
@@ -257,7 +293,7 @@ int pdsch_layout(const phy_pdsch_cfg_t *cfg, uint32_t grid_prb, pdsch_layout_t *
   }
   lo->nof_re = 0;
   for (uint32_t l = lo->l0; l < lo->l1; l++) {
-    lo->nof_re += pdsch_symbol_sc(cfg, lo, l, sc);
+    lo->nof_re += symbol_nof_re(cfg, lo, l);
   }
   lo->g = lo->nof_re * lo->mcs.qm * cfg->n_layers;
   if (lo->g == 0) {
@@ -304,7 +340,7 @@ int phy_pdsch_tbs(const phy_pdsch_cfg_t *cfg)
 int phy_pdsch_re_map(const phy_pdsch_cfg_t *cfg, uint32_t grid_prb, uint8_t *map)
 {
   pdsch_layout_t lo;
-  uint16_t sc[PHY_MAX_PRB * PHY_NSC_RB];
+  pdsch_run_t runs[PDSCH_MAX_RUNS];
   uint8_t avail[PHY_MAX_PRB];
   int r = pdsch_layout(cfg, grid_prb, &lo);
   if (r < 0 || map == NULL) {
@@ -313,9 +349,9 @@ int phy_pdsch_re_map(const phy_pdsch_cfg_t *cfg, uint32_t grid_prb, uint8_t *map
   uint32_t w = grid_prb * PHY_NSC_RB;
   memset(map, PHY_PDSCH_RE_NONE, (size_t)w * PHY_NSYMB_SLOT);
   for (uint32_t l = lo.l0; l < lo.l1; l++) {
-    uint32_t n = pdsch_symbol_sc(cfg, &lo, l, sc);
-    for (uint32_t i = 0; i < n; i++) {
-      map[l * w + sc[i]] = PHY_PDSCH_RE_DATA;
+    uint32_t nre, nr = pdsch_symbol_runs(cfg, &lo, l, runs, &nre);
+    for (uint32_t i = 0; i < nr; i++) {
+      memset(map + l * w + runs[i].k, PHY_PDSCH_RE_DATA, runs[i].n);
     }
     if (!((lo.dmrs_mask >> l) & 1)) {
       continue;

@@ -27,9 +27,17 @@ int pdsch_layout(const phy_pdsch_cfg_t *cfg, uint32_t grid_prb, pdsch_layout_t *
 /* avail[p] = 1 for allocated PRB prb_start + p not reserved in slot symbol l. */
 void pdsch_prb_avail(const phy_pdsch_cfg_t *cfg, uint32_t l, uint8_t *avail);
 
-/* The data subcarriers of slot symbol l (grid indices, increasing); returns their number. */
-uint32_t pdsch_symbol_sc(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t l,
-                         uint16_t *sc);
+/* A run of adjacent data subcarriers k .. k + n - 1 of one symbol. */
+typedef struct pdsch_run {
+  uint16_t k, n;
+} pdsch_run_t;
+
+#define PDSCH_MAX_RUNS (PHY_MAX_PRB * PHY_NSC_RB / 2 + 1)
+
+/* The data subcarriers of slot symbol l as runs in increasing k; returns the number of
+ * runs and the number of REs in *nof_re. */
+uint32_t pdsch_symbol_runs(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t l,
+                           pdsch_run_t *runs, uint32_t *nof_re);
 
 /* TS 38.211 7.3.1.1 */
 static inline uint32_t pdsch_scrambling_cinit(const phy_pdsch_cfg_t *cfg)

@@ -69,33 +69,53 @@ static void time_weights(const rx_chest_t *ce, uint32_t l, uint32_t *da, uint32_
 }
 
 /* MRC over the RX ports (for one layer also the unbiased MMSE estimate): x = sum h* y /
- * sum |h|^2 with noise N0 / sum |h|^2. Returns the symbols written. */
+ * sum |h|^2 with noise N0 / sum |h|^2, on one run of n subcarriers from k. */
+static void equalise_run(phy_pdsch_t *q, const phy_grid_t *grid, uint32_t nof_rx, uint32_t l,
+                         uint32_t da, uint32_t db, float wb, float n0, uint32_t k, uint32_t n,
+                         cf_t *x, float *nv)
+{
+  float num_re[PHY_NSC_RB * 8], num_im[PHY_NSC_RB * 8], den[PHY_NSC_RB * 8];
+  for (uint32_t j0 = 0; j0 < n; j0 += PHY_NSC_RB * 8) {
+    uint32_t m = n - j0 < PHY_NSC_RB * 8 ? n - j0 : PHY_NSC_RB * 8;
+    for (uint32_t j = 0; j < m; j++) {
+      num_re[j] = num_im[j] = den[j] = 0.0f;
+    }
+    for (uint32_t r = 0; r < nof_rx; r++) {
+      const float *ha = (const float *)(h_row(q, r, da) + k + j0);
+      const float *hb = (const float *)(h_row(q, r, db) + k + j0);
+      const float *y = (const float *)(phy_grid_symbol(grid, r, l) + k + j0);
+      for (uint32_t j = 0; j < m; j++) {
+        float hr = ha[2 * j] + wb * (hb[2 * j] - ha[2 * j]);
+        float hi = ha[2 * j + 1] + wb * (hb[2 * j + 1] - ha[2 * j + 1]);
+        num_re[j] += hr * y[2 * j] + hi * y[2 * j + 1];
+        num_im[j] += hr * y[2 * j + 1] - hi * y[2 * j];
+        den[j] += hr * hr + hi * hi;
+      }
+    }
+    float *xo = (float *)(x + j0);
+    for (uint32_t j = 0; j < m; j++) {
+      float d = den[j] > 1e-12f ? den[j] : 1e-12f, inv = 1.0f / d;
+      xo[2 * j] = num_re[j] * inv;
+      xo[2 * j + 1] = num_im[j] * inv;
+      nv[j0 + j] = n0 * inv;
+    }
+  }
+}
+
 static uint32_t equalise(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo,
                          const phy_grid_t *grid, uint32_t nof_rx, const rx_chest_t *ce)
 {
-  uint16_t sc[PHY_MAX_PRB * PHY_NSC_RB];
-  cf_t *x = q->b->sym;
-  float *nv = q->b->nv;
+  pdsch_run_t runs[PDSCH_MAX_RUNS];
   uint32_t n = 0;
   for (uint32_t l = lo->l0; l < lo->l1; l++) {
-    uint32_t m = pdsch_symbol_sc(cfg, lo, l, sc), da, db;
+    uint32_t nre, nr = pdsch_symbol_runs(cfg, lo, l, runs, &nre), da, db;
     float wb;
     time_weights(ce, l, &da, &db, &wb);
-    for (uint32_t j = 0; j < m; j++) {
-      cf_t num = 0;
-      float den = 0;
-      for (uint32_t r = 0; r < nof_rx; r++) {
-        cf_t ha = h_row(q, r, da)[sc[j]], hb = h_row(q, r, db)[sc[j]];
-        cf_t h = ha + wb * (hb - ha);
-        cf_t y = phy_grid_symbol(grid, r, l)[sc[j]];
-        num += conjf(h) * y;
-        den += crealf(h) * crealf(h) + cimagf(h) * cimagf(h);
-      }
-      den = den > 1e-12f ? den : 1e-12f;
-      x[n + j] = num / den;
-      nv[n + j] = ce->n0 / den;
+    for (uint32_t j = 0; j < nr; j++) {
+      equalise_run(q, grid, nof_rx, l, da, db, wb, ce->n0, runs[j].k, runs[j].n, q->b->sym + n,
+                   q->b->nv + n);
+      n += runs[j].n;
     }
-    n += m;
   }
   return n;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* PDSCH allocation and resource mapping (TS 38.214 5.1.2, 5.1.4; TS 38.211 7.3.1):
- *  - default table A rows (Table 5.1.2.1.1-2) read off the table, and every row valid by
- *    Table 5.1.2.1-1; FDRA type 1 from a hand-computed RIV;
+ *  - default table A rows (Table 5.1.2.1.1-2) read off the table, every row valid by
+ *    Table 5.1.2.1-1, and the pos3 column against the pos2 column by the rule of a second
+ *    source (srsRAN Project); FDRA type 1 from hand-computed RIVs;
  *  - G and TBS worked by hand for an allocation overlapping the SSB (case 1) and a
  *    CORESET (case 2);
  *  - the RE map RE by RE against rules written here from the spec text, plus hand-read
@@ -51,6 +52,17 @@ static void test_tda(void)
       CHECK(phy_pdsch_tda_check(&t, pos) == 0, "row %u pos%u not valid", row, pos);
       CHECK(t.k0 == 0 && (t.mapping == PHY_PDSCH_MAPPING_B || t.s <= pos), "row %u", row);
     }
+  }
+  /* Second source: srsRAN Project (lib/scheduler/support/pdsch/
+   * pdsch_default_time_allocation.cpp, read for the facts) derives the pos3 column from
+   * the pos2 column: rows 1..5 start one symbol later and are one shorter, row 6 starts
+   * one later, row 7 two later, the rest are equal. */
+  for (uint32_t row = 1; row <= 16; row++) {
+    phy_pdsch_tda_t t2, t3;
+    phy_pdsch_tda_default_a(row, 2, &t2);
+    phy_pdsch_tda_default_a(row, 3, &t3);
+    uint32_t ds = row <= 6 ? 1 : row == 7 ? 2 : 0, dl = row <= 5 ? 1 : 0;
+    CHECK(t3.mapping == t2.mapping && t3.s == t2.s + ds && t3.l + dl == t2.l, "row %u pos3", row);
   }
   phy_pdsch_tda_t bad = {PHY_PDSCH_MAPPING_A, 0, 3, 10};
   CHECK(phy_pdsch_tda_check(&bad, 2) == OLIVE_EINVAL, "A S=3 with pos2");

@@ -2,10 +2,10 @@
 # "Adding a PHY block".
 #
 #   olive_add_test(<name> SOURCES a.c [LIBS ...] [LABELS unit|vector|e2e|slow] [ARGS ...]
-#                  [TIMEOUT s] [SANITIZE_SKIP])
+#                  [TIMEOUT s] [SANITIZE_SKIP] [SERIAL])
 #     A self-checking program (plain main() or cmocka). Exit status 0 means pass.
 #     Plain-main tests use tests/include/olive_test.h (CHECK, fixed-seed RNG, closing line).
-#     LABELS defaults to "unit".
+#     LABELS defaults to "unit". SERIAL runs it alone (wall-clock timing checks).
 #
 #   olive_add_bench(<name> SOURCES a.c [LIBS ...])
 #     A benchmark executable bench/<name>. It prints one line per case,
@@ -22,7 +22,7 @@ set(OLIVE_BENCH_DIR ${CMAKE_BINARY_DIR}/bench)
 set(OLIVE_FUZZ_DIR ${CMAKE_BINARY_DIR}/fuzz)
 
 function(olive_add_test name)
-  cmake_parse_arguments(T "SANITIZE_SKIP" "TIMEOUT" "SOURCES;LIBS;LABELS;ARGS" ${ARGN})
+  cmake_parse_arguments(T "SANITIZE_SKIP;SERIAL" "TIMEOUT" "SOURCES;LIBS;LABELS;ARGS" ${ARGN})
   if(NOT T_LABELS)
     set(T_LABELS unit)
   endif()
@@ -36,6 +36,9 @@ function(olive_add_test name)
   set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")
   if(T_TIMEOUT)
     set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT})
+  endif()
+  if(T_SERIAL)
+    set_tests_properties(${name} PROPERTIES RUN_SERIAL TRUE)
   endif()
 endfunction()
 

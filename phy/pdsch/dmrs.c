@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "olive/phy/carrier.h"
 #include "olive/phy/seq.h"
 #include "olive/support/error.h"
 
@@ -31,6 +32,16 @@ const phy_dmrs_port_t *phy_dmrs_port(phy_dmrs_type_t type, uint32_t port)
     return &type2_ports[port];
   }
   return NULL;
+}
+
+const char *phy_dmrs_type_name(phy_dmrs_type_t type)
+{
+  return type == PHY_DMRS_TYPE1 ? "type1" : type == PHY_DMRS_TYPE2 ? "type2" : "?";
+}
+
+const char *phy_pdsch_mapping_name(phy_pdsch_mapping_t m)
+{
+  return m == PHY_PDSCH_MAPPING_A ? "typeA" : m == PHY_PDSCH_MAPPING_B ? "typeB" : "?";
 }
 
 uint32_t phy_dmrs_nof_cdm_groups(phy_dmrs_type_t type)
@@ -196,7 +207,8 @@ int phy_dmrs_pdsch_ref(phy_dmrs_type_t type, uint32_t port, uint32_t c_init, uin
                        uint32_t prb0, uint32_t nof_prb, cf_t *ref)
 {
   const phy_dmrs_port_t *p = phy_dmrs_port(type, port);
-  if (p == NULL || ref == NULL || nof_prb == 0 || crb0 + prb0 + nof_prb > 1000) {
+  if (p == NULL || ref == NULL || nof_prb == 0 || nof_prb > PHY_MAX_PRB ||
+      crb0 + prb0 + nof_prb > PHY_DMRS_MAX_CRB) {
     return OLIVE_EINVAL;
   }
   /* Pairs (k' = 0, 1) per n: 3 per PRB (type 1, period 4) or 2 (type 2, period 6). The

@@ -150,7 +150,8 @@ static int check_cfg(const phy_pdsch_cfg_t *cfg, uint32_t grid_prb)
 {
   if (cfg == NULL || grid_prb < 1 || grid_prb > PHY_MAX_PRB || cfg->slot >= 20 ||
       cfg->nof_prb < 1 || cfg->prb_start + cfg->nof_prb > grid_prb || cfg->n_id > 1023 ||
-      cfg->rv > 3 || cfg->nof_reserved > PHY_PDSCH_MAX_RESERVED || cfg->crb0 > 2200 ||
+      cfg->rv > 3 || cfg->nof_reserved > PHY_PDSCH_MAX_RESERVED ||
+      cfg->crb0 + grid_prb > PHY_DMRS_MAX_CRB ||
       phy_pdsch_tda_check(&cfg->tda, cfg->typea_pos) < 0 || check_dmrs(cfg) < 0) {
     return OLIVE_EINVAL;
   }

@@ -197,8 +197,22 @@ static void test_tables(void)
   }
 }
 
+static void test_names_limits(void)
+{
+  CHECK(strcmp(phy_dmrs_type_name(PHY_DMRS_TYPE2), "type2") == 0, "type name");
+  CHECK(strcmp(phy_pdsch_mapping_name(PHY_PDSCH_MAPPING_B), "typeB") == 0, "mapping name");
+  CHECK(strcmp(phy_dmrs_type_name((phy_dmrs_type_t)7), "?") == 0, "bad type name");
+  static cf_t ref[6 * 275];
+  CHECK(phy_dmrs_pdsch_ref(PHY_DMRS_TYPE1, 0, 1, 2199, 0, 275, ref) == 6 * 275, "highest CRB");
+  CHECK(phy_dmrs_pdsch_ref(PHY_DMRS_TYPE1, 0, 1, 2200, 0, 276, ref) == OLIVE_EINVAL, "276 PRB");
+  CHECK(phy_dmrs_pdsch_ref(PHY_DMRS_TYPE1, 0, 1, 2201, 0, 275, ref) == OLIVE_EINVAL, "CRB 2476");
+  CHECK(phy_dmrs_pdsch_ref(PHY_DMRS_TYPE1, 8, 1, 0, 0, 1, ref) == OLIVE_EINVAL, "port 8");
+  CHECK(phy_dmrs_pdsch_put(PHY_DMRS_TYPE2, 12, 1, 0, 0, 1, 1.0f, ref) == OLIVE_EINVAL, "port 12");
+}
+
 int main(void)
 {
+  test_names_limits();
   test_positions_by_hand();
   test_positions_type_a_rule();
   test_cinit();

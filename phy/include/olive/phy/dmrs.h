@@ -22,6 +22,8 @@
 #include "olive/support/api.h"
 
 #define PHY_DMRS_MAX_SYMB 4u /* DM-RS symbols per slot (l0 + 3 additional positions) */
+#define PHY_DMRS_MAX_CRB                                                                           \
+  2475u /* offsetToCarrier (<= 2199) + 275 PRBs (38.331 SCS-SpecificCarrier) + 1 */
 
 typedef enum phy_dmrs_type {
   PHY_DMRS_TYPE1 = 1, /* dmrs-Type absent: 6 REs per PRB per CDM group, 2 groups */
@@ -32,6 +34,10 @@ typedef enum phy_pdsch_mapping {
   PHY_PDSCH_MAPPING_A = 0, /* slot based: l relative to the slot, l0 = dmrs-TypeA-Position */
   PHY_PDSCH_MAPPING_B = 1, /* mini-slot: l relative to the PDSCH start, l0 = 0 */
 } phy_pdsch_mapping_t;
+
+/* "type1", "type2" / "typeA", "typeB" (names of dmrs-Type / mappingType); "?" otherwise. */
+OLIVE_API const char *phy_dmrs_type_name(phy_dmrs_type_t type);
+OLIVE_API const char *phy_pdsch_mapping_name(phy_pdsch_mapping_t m);
 
 /* One row of Table 7.4.1.1.2-1 / -2 (antenna port p = 1000 + index). */
 typedef struct phy_dmrs_port {
@@ -80,7 +86,8 @@ OLIVE_API int phy_dmrs_pdsch_put(phy_dmrs_type_t type, uint32_t port, uint32_t c
                                  cf_t *row);
 
 /* The reference values alone: ref[i] = w_f(k') r(2n + k') for the port's i-th DM-RS RE of
- * the PRB range in increasing k (no beta). Returns their number (6 or 4 per PRB). */
+ * the PRB range in increasing k (no beta). Returns their number (6 or 4 per PRB), or
+ * OLIVE_EINVAL (crb0 + prb0 + nof_prb beyond PHY_DMRS_MAX_CRB, nof_prb 0 or > 275). */
 OLIVE_API int phy_dmrs_pdsch_ref(phy_dmrs_type_t type, uint32_t port, uint32_t c_init,
                                  uint32_t crb0, uint32_t prb0, uint32_t nof_prb, cf_t *ref);
 

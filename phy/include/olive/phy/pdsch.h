@@ -102,7 +102,10 @@ typedef enum phy_pdsch_chest_freq {
 typedef struct phy_pdsch_cfg {
   /* Where */
   uint32_t slot;       /* n_s^mu in the frame (DM-RS c_init) */
-  uint32_t crb0;       /* CRB index of grid PRB 0 (N_grid^start): DM-RS reference point */
+  uint32_t crb0;       /* CRB index of grid PRB 0 (N_grid^start; crb0 + grid width <=
+                          PHY_DMRS_MAX_CRB): the DM-RS reference point is CRB 0 (for a PDSCH
+                          scheduled by DCI 1_0 in CORESET#0's common search space the caller
+                          passes crb0 relative to the CORESET's lowest CRB: 38.211 7.4.1.1.2) */
   phy_pdsch_tda_t tda; /* mapping type, S, L (K0 unused here) */
   uint32_t prb_start;  /* first grid PRB (phy_pdsch_fdra_type1) */
   uint32_t nof_prb;    /* allocated PRBs, >= 1 */
@@ -189,6 +192,10 @@ OLIVE_API void phy_pdsch_free(phy_pdsch_t *q);
 OLIVE_API int phy_pdsch_encode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const uint8_t *tb,
                                phy_grid_t *grid);
 
+/* Notes: the UE may skip a PDSCH whose effective code rate exceeds 0.95 (38.214 5.1.3.1);
+ * this function tries anyway (the TB CRC decides). A retransmission with rv 1..3 decoded
+ * alone (new_data true) can pass the CRC on the all-zero word while the systematic part is
+ * missing: phy_sch_decode's early stop, reported to its owner. */
 /* Receives one layer from grid ports 0 .. nof_rx - 1 (the RX antennas, nof_rx 1..2) into
  * tb (phy_pdsch_tbs(cfg) / 8 bytes). Returns 0 when the TB CRC holds, OLIVE_ECRC when
  * not (res is filled in both cases), OLIVE_ENOTSUP for 2 layers, OLIVE_EINVAL /

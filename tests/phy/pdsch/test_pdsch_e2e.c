@@ -12,15 +12,20 @@
  * 52 PRB, no SSB). For each MCS the unit test asserts error-free decoding of NSLOT slots at
  * snr_ok and failure of every slot at snr_fail. snr_ok is the 10% BLER point measured with
  * this chain (--sweep: 100 slots per 0.25 dB step, AVX-512 LDPC decoder, 10 iterations,
- * when the test was written) plus a 1 dB margin; snr_fail is the Shannon limit 2^SE - 1
- * of the MCS's spectral efficiency minus 0.5 dB, which no receiver can beat (this catches
- * an SNR or LLR scale error that flatters the chain). Measured 10% points, with the
- * Shannon limit and the gap to it:
- *   64QAM table MCS 0  (QPSK R 0.12, SE 0.23):    -4.0 dB  [-5.6, gap 1.6]
- *   64QAM table MCS 9  (QPSK R 0.66, SE 1.33):     3.85 dB [ 2.2, gap 1.65]
- *   64QAM table MCS 16 (16QAM R 0.64, SE 2.57):    9.45 dB [ 6.9, gap 2.55]
- *   64QAM table MCS 27 (64QAM R 0.93, SE 5.55):   18.85 dB [16.6, gap 2.25]
- *   256QAM table MCS 27 (256QAM R 0.93, SE 7.41): 25.9 dB  [22.3, gap 3.6]
+ * when the test was written) plus a 1 dB margin; snr_fail is the Shannon limit
+ * 10 log10(2^SE - 1) of the MCS's spectral efficiency SE = Q_m R minus 0.5 dB, which no
+ * receiver can beat (this catches an SNR or LLR scale error that flatters the chain).
+ * Measured 10% points, with the Shannon limit and the gap to it:
+ *   64QAM table MCS 0  (QPSK R 120/1024, SE 0.23):   -4.0 dB  [-7.54, gap 3.5]
+ *   64QAM table MCS 9  (QPSK R 679/1024, SE 1.33):    3.85 dB [ 1.78, gap 2.1]
+ *   64QAM table MCS 16 (16QAM R 658/1024, SE 2.57):   9.45 dB [ 6.94, gap 2.5]
+ *   64QAM table MCS 27 (64QAM R 910/1024, SE 5.33):  18.85 dB [15.94, gap 2.9]
+ *   256QAM table MCS 27 (256QAM R 948/1024, SE 7.41): 25.9 dB  [22.27, gap 3.6]
+ * Every MCS 0..27 of both tables (--all-mcs: first 0.25 dB step with BLER <= 10% in 50
+ * slots) lies 2.0 .. 3.5 dB (64QAM table) and 2.25 .. 3.75 dB (256QAM table) above its
+ * Shannon limit; test_all_mcs asserts error-free decoding of each at the Shannon limit
+ * + 4.75 dB (largest measured gap + 1 dB); --all-mcs itself asserts every gap in
+ * (0, 4.25] dB and --sweep BLER <= 1% at each snr_ok.
  * The gaps include the finite length (one to six code blocks), max-log demapping, the
  * min-sum decoder (phy_sch's own test_sch_bler measures 1.0 dB from the finite-length
  * bound for BG1 R 1/2 16QAM with ideal LLRs) and the estimated channel (about 0.5-1 dB:
@@ -197,18 +202,27 @@ typedef struct point {
 
 /* snr_ok = measured 10% BLER point + 1 dB; snr_fail = Shannon limit - 0.5 dB (see top). */
 static const point_t points[] = {
-    {PHY_MCS_TABLE_QAM64, 0, MEAS0 + 1.0, -5.6 - 0.5},
-    {PHY_MCS_TABLE_QAM64, 9, MEAS9 + 1.0, 2.2 - 0.5},
-    {PHY_MCS_TABLE_QAM64, 16, MEAS16 + 1.0, 6.9 - 0.5},
-    {PHY_MCS_TABLE_QAM64, 27, MEAS27 + 1.0, 16.6 - 0.5},
-    {PHY_MCS_TABLE_QAM256, 27, MEAS256 + 1.0, 22.3 - 0.5},
+    {PHY_MCS_TABLE_QAM64, 0, MEAS0 + 1.0, -7.54 - 0.5},
+    {PHY_MCS_TABLE_QAM64, 9, MEAS9 + 1.0, 1.78 - 0.5},
+    {PHY_MCS_TABLE_QAM64, 16, MEAS16 + 1.0, 6.94 - 0.5},
+    {PHY_MCS_TABLE_QAM64, 27, MEAS27 + 1.0, 15.94 - 0.5},
+    {PHY_MCS_TABLE_QAM256, 27, MEAS256 + 1.0, 22.27 - 0.5},
 };
+
+/* Shannon limit 2^SE - 1 of an MCS row, dB (SE = Q_m R as the table prints it). */
+static double shannon_db(phy_mcs_table_t t, uint32_t mcs)
+{
+  phy_mcs_t m;
+  phy_tbs_mcs_get(t, mcs, false, &m);
+  return 10.0 * log10(pow(2.0, m.qm * m.r_x2048 / 2048.0) - 1.0);
+}
 
 static void test_thresholds(link_t *k)
 {
   chan_t awgn = {0, 1};
   for (size_t i = 0; i < OLIVE_ARRAY_SIZE(points); i++) {
     const point_t *p = &points[i];
+    CHECK(fabs(p->snr_fail + 0.5 - shannon_db(p->table, p->mcs)) < 0.01, "Shannon limit");
     double b = bler(k, p->table, p->mcs, 0, p->snr_ok, awgn, NSLOT);
     CHECK(b == 0.0, "%s MCS %u at %.2f dB: BLER %.2f", phy_tbs_mcs_table_name(p->table), p->mcs,
           p->snr_ok, b);
@@ -297,16 +311,52 @@ static void test_harq(link_t *k)
   }
 }
 
+/* --all-mcs: for MCS 0..27 of the 64QAM table and 0..27 of the 256QAM table, the first
+ * 0.25 dB step above the Shannon limit where 50 slots give BLER <= 10%, and the gap. */
+static void sweep_all(link_t *k)
+{
+  chan_t awgn = {0, 1};
+  for (int t = 0; t < 2; t++) {
+    phy_mcs_table_t table = t ? PHY_MCS_TABLE_QAM256 : PHY_MCS_TABLE_QAM64;
+    for (uint32_t mcs = 0; mcs <= 27; mcs++) {
+      double sh = shannon_db(table, mcs), s = sh;
+      while (bler(k, table, mcs, 0, s, awgn, 50) > 0.1 && s < sh + 8) {
+        s += 0.25;
+      }
+      printf("%s mcs %u shannon %.2f bler10 %.2f gap %.2f\n", phy_tbs_mcs_table_name(table), mcs,
+             sh, s, s - sh);
+      CHECK(s - sh > 0.0 && s - sh <= 4.25, "%s MCS %u: gap %.2f dB outside (0, 4.25]",
+            phy_tbs_mcs_table_name(table), mcs, s - sh);
+      fflush(stdout);
+    }
+  }
+}
+
+static void test_all_mcs(link_t *k)
+{
+  chan_t awgn = {0, 1};
+  for (int t = 0; t < 2; t++) {
+    phy_mcs_table_t table = t ? PHY_MCS_TABLE_QAM256 : PHY_MCS_TABLE_QAM64;
+    for (uint32_t mcs = 0; mcs <= 27; mcs++) {
+      double snr = shannon_db(table, mcs) + 4.75, b = bler(k, table, mcs, 0, snr, awgn, 2);
+      CHECK(b == 0.0, "%s MCS %u at %.2f dB: BLER %.2f", phy_tbs_mcs_table_name(table), mcs, snr,
+            b);
+    }
+  }
+}
+
 static void sweep(link_t *k)
 {
   chan_t awgn = {0, 1};
   for (size_t i = 0; i < OLIVE_ARRAY_SIZE(points); i++) {
     const point_t *p = &points[i];
+    double b = 1.0;
     for (double s = p->snr_ok - 2.5; s <= p->snr_ok + 0.01; s += 0.25) {
-      printf("%s mcs %u snr %.2f bler %.3f\n", phy_tbs_mcs_table_name(p->table), p->mcs, s,
-             bler(k, p->table, p->mcs, 0, s, awgn, 100));
+      b = bler(k, p->table, p->mcs, 0, s, awgn, 100);
+      printf("%s mcs %u snr %.2f bler %.3f\n", phy_tbs_mcs_table_name(p->table), p->mcs, s, b);
       fflush(stdout);
     }
+    CHECK(b <= 0.01, "%s MCS %u: BLER %.2f at snr_ok", phy_tbs_mcs_table_name(p->table), p->mcs, b);
   }
   for (double s = MEAS9SSB - 1.0; s <= MEAS9SSB + 1.01; s += 0.25) {
     printf("qam64 mcs 9 ssb snr %.2f bler %.3f\n", s,
@@ -320,8 +370,11 @@ int main(int argc, char **argv)
   link_init(&k);
   if (argc > 1 && strcmp(argv[1], "--sweep") == 0) {
     sweep(&k);
+  } else if (argc > 1 && strcmp(argv[1], "--all-mcs") == 0) {
+    sweep_all(&k);
   } else {
     test_thresholds(&k);
+    test_all_mcs(&k);
     test_ssb_overlap(&k);
     test_estimates(&k);
     test_two_tap(&k);

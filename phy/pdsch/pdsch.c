@@ -23,7 +23,8 @@ static int alloc_buf(phy_pdsch_t *q)
   b->sym = olive_mem_alloc(sizeof(cf_t) * b->max_sym);
   b->ref = olive_mem_alloc(sizeof(cf_t) * b->max_sym);
   b->nv = olive_mem_alloc(sizeof(float) * b->max_sym);
-  b->h = olive_mem_alloc(sizeof(cf_t) * PHY_PDSCH_MAX_RX * PHY_DMRS_MAX_SYMB * nsc);
+  b->h = olive_mem_alloc(sizeof(cf_t) * PHY_PDSCH_MAX_LAYERS * PHY_PDSCH_MAX_RX *
+                         PHY_DMRS_MAX_SYMB * nsc);
   if (!b->bits || !b->llr || !b->sym || !b->ref || !b->nv || !b->h) {
     return OLIVE_ENOMEM;
   }

@@ -15,7 +15,7 @@ struct phy_pdsch_buf {
   cf_t *sym;        /* max_sym */
   cf_t *ref;        /* max_sym: hard decisions (EVM) */
   float *nv;        /* max_sym: per-symbol noise variance */
-  cf_t *h;          /* channel per RX port and DM-RS symbol: [rx][d][12 max_prb] */
+  cf_t *h;          /* channel per layer, RX port and DM-RS symbol: [v][rx][d][12 max_prb] */
 };
 
 #endif

@@ -30,14 +30,14 @@ static void interp(const float *c, const cf_t *v, uint32_t n, uint32_t k0, uint3
 /* LS estimates of one run of PRBs [p0, p1) (allocation-relative), despread per k' pair:
  * the pair mean removes the other port of the CDM group (w_f = +-1) and the pair
  * difference is noise alone when the channel is flat over the pair. */
-static uint32_t run_pairs(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t ci,
-                          uint32_t p0, uint32_t p1, const cf_t *row, float *c, cf_t *v,
+static uint32_t run_pairs(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t port,
+                          uint32_t ci, uint32_t p0, uint32_t p1, const cf_t *row, float *c, cf_t *v,
                           pdsch_chest_stats_t *st)
 {
   cf_t ref[6 * PHY_MAX_PRB];
-  const phy_dmrs_port_t *pt = phy_dmrs_port(cfg->dmrs_type, cfg->ports[0]);
+  const phy_dmrs_port_t *pt = phy_dmrs_port(cfg->dmrs_type, port);
   uint32_t prb0 = cfg->prb_start + p0;
-  int len = phy_dmrs_pdsch_ref(cfg->dmrs_type, cfg->ports[0], ci, cfg->crb0, prb0, p1 - p0, ref);
+  int len = phy_dmrs_pdsch_ref(cfg->dmrs_type, port, ci, cfg->crb0, prb0, p1 - p0, ref);
   bool t1 = cfg->dmrs_type == PHY_DMRS_TYPE1;
   float ib = 1.0f / lo->beta;
   uint32_t n = 0;
@@ -73,8 +73,23 @@ static uint32_t prb_average(float *c, cf_t *v, uint32_t n)
   return m;
 }
 
-uint32_t pdsch_chest_symbol(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t l,
-                            const cf_t *row, cf_t *h, pdsch_chest_stats_t *st)
+/* Residual of each interior pair mean against its two equally spaced neighbours: noise
+ * alone (variance 1.5 times the pair mean's) where the channel is linear over three pairs.
+ * Used when two layers share a CDM group and the pair difference holds the other layer. */
+static void residuals(const float *c, const cf_t *v, uint32_t n, pdsch_chest_stats_t *st)
+{
+  for (uint32_t j = 1; j + 1 < n; j++) {
+    if (c[j] - c[j - 1] != c[j + 1] - c[j]) {
+      continue;
+    }
+    cf_t e = v[j] - 0.5f * (v[j - 1] + v[j + 1]);
+    st->res2 += crealf(e) * crealf(e) + cimagf(e) * cimagf(e);
+    st->nof_res++;
+  }
+}
+
+uint32_t pdsch_chest_symbol(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint32_t lv,
+                            uint32_t l, const cf_t *row, cf_t *h, pdsch_chest_stats_t *st)
 {
   uint8_t avail[PHY_MAX_PRB];
   float c[MAX_PAIRS];
@@ -91,13 +106,14 @@ uint32_t pdsch_chest_symbol(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo
     while (e < cfg->nof_prb && avail[e]) {
       e++;
     }
-    n += run_pairs(cfg, lo, ci, p, e, row, c + n, v + n, st);
+    n += run_pairs(cfg, lo, cfg->ports[lv], ci, p, e, row, c + n, v + n, st);
     p = e;
   }
   st->nof_pairs += n;
   if (n == 0) {
     return 0;
   }
+  residuals(c, v, n, st);
   uint32_t npts = cfg->chest == PHY_PDSCH_CHEST_PRB_AVG ? prb_average(c, v, n) : n;
   uint32_t k0 = cfg->prb_start * PHY_NSC_RB;
   interp(c, v, npts, k0, k0 + cfg->nof_prb * PHY_NSC_RB, h);

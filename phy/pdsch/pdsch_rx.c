@@ -19,10 +19,15 @@ typedef struct rx_chest {
   float snr;                        /* linear */
 } rx_chest_t;
 
-static cf_t *h_row(phy_pdsch_t *q, uint32_t r, uint32_t d)
+static cf_t *h_row_v(phy_pdsch_t *q, uint32_t v, uint32_t r, uint32_t d)
 {
   size_t nsc = (size_t)q->args.max_prb * PHY_NSC_RB;
-  return q->b->h + ((size_t)r * PHY_DMRS_MAX_SYMB + d) * nsc;
+  return q->b->h + (((size_t)v * PHY_PDSCH_MAX_RX + r) * PHY_DMRS_MAX_SYMB + d) * nsc;
+}
+
+static cf_t *h_row(phy_pdsch_t *q, uint32_t r, uint32_t d)
+{
+  return h_row_v(q, 0, r, d);
 }
 
 static int estimate(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo,
@@ -32,9 +37,11 @@ static int estimate(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const pdsch_layo
   ce->nof_est = 0;
   for (uint32_t d = 0; d < lo->nof_dmrs; d++) {
     uint32_t l = lo->dmrs_l[d], got = 0;
-    for (uint32_t r = 0; r < nof_rx; r++) {
-      got = pdsch_chest_symbol(cfg, lo, l, phy_grid_symbol(grid, r, l), h_row(q, r, ce->nof_est),
-                               &st);
+    for (uint32_t v = 0; v < cfg->n_layers; v++) {
+      for (uint32_t r = 0; r < nof_rx; r++) {
+        got = pdsch_chest_symbol(cfg, lo, v, l, phy_grid_symbol(grid, r, l),
+                                 h_row_v(q, v, r, ce->nof_est), &st);
+      }
     }
     if (got) {
       ce->est_l[ce->nof_est++] = (uint8_t)l;
@@ -44,9 +51,15 @@ static int estimate(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const pdsch_layo
     return OLIVE_ERANGE; /* every DM-RS RE reserved: nothing to estimate from */
   }
   /* Each LS value carries noise N0 / beta^2, so E|ls0 - ls1|^2 = 2 N0 / beta^2 and the
-   * pair mean carries N0 / (2 beta^2). */
+   * pair mean carries N0 / (2 beta^2). Two layers in one CDM group: the pair difference
+   * holds the other layer, so N0 comes from the neighbour residuals instead, whose
+   * variance is 1.5 N0 / (2 beta^2). */
   float b2 = lo->beta * lo->beta;
   double n0 = b2 * st.diff2 / (2.0 * st.nof_pairs);
+  if (cfg->n_layers == 2 && phy_dmrs_port(cfg->dmrs_type, cfg->ports[0])->cdm_group ==
+                                phy_dmrs_port(cfg->dmrs_type, cfg->ports[1])->cdm_group) {
+    n0 = st.nof_res ? 2.0 * b2 * st.res2 / (1.5 * st.nof_res) : 1e-12;
+  }
   double sig = st.pow2 / st.nof_pairs - n0 / (2.0 * b2);
   ce->n0 = n0 > 1e-12 ? (float)n0 : 1e-12f;
   ce->snr = sig > 0 ? (float)(sig / ce->n0) : 0.0f;
@@ -102,19 +115,59 @@ static void equalise_run(phy_pdsch_t *q, const phy_grid_t *grid, uint32_t nof_rx
   }
 }
 
+/* Two layers, two RX ports: zero forcing x = H^-1 y per RE (H[r][v]), noise of layer v
+ * N0 [(H^H H)^-1]_vv = N0 (|H[0][1-v]|^2 + |H[1][1-v]|^2) / |det H|^2; output interleaved
+ * as the layer mapper's d(2i + v). */
+static void equalise_run2(phy_pdsch_t *q, const phy_grid_t *grid, uint32_t l, uint32_t da,
+                          uint32_t db, float wb, float n0, uint32_t k, uint32_t n, cf_t *x,
+                          float *nv)
+{
+  const cf_t *y0 = phy_grid_symbol(grid, 0, l) + k, *y1 = phy_grid_symbol(grid, 1, l) + k;
+  cf_t *ha[2][2], *hb[2][2];
+  for (uint32_t r = 0; r < 2; r++) {
+    for (uint32_t v = 0; v < 2; v++) {
+      ha[r][v] = h_row_v(q, v, r, da) + k;
+      hb[r][v] = h_row_v(q, v, r, db) + k;
+    }
+  }
+  for (uint32_t j = 0; j < n; j++) {
+    cf_t h[2][2];
+    for (uint32_t r = 0; r < 2; r++) {
+      for (uint32_t v = 0; v < 2; v++) {
+        h[r][v] = ha[r][v][j] + wb * (hb[r][v][j] - ha[r][v][j]);
+      }
+    }
+    cf_t det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
+    float d2 = crealf(det) * crealf(det) + cimagf(det) * cimagf(det);
+    d2 = d2 > 1e-12f ? d2 : 1e-12f;
+    cf_t idet = conjf(det) / d2;
+    x[2 * j] = (h[1][1] * y0[j] - h[0][1] * y1[j]) * idet;
+    x[2 * j + 1] = (h[0][0] * y1[j] - h[1][0] * y0[j]) * idet;
+    float p0 = crealf(h[0][1] * conjf(h[0][1])) + crealf(h[1][1] * conjf(h[1][1]));
+    float p1 = crealf(h[0][0] * conjf(h[0][0])) + crealf(h[1][0] * conjf(h[1][0]));
+    nv[2 * j] = n0 * p0 / d2;
+    nv[2 * j + 1] = n0 * p1 / d2;
+  }
+}
+
 static uint32_t equalise(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo,
                          const phy_grid_t *grid, uint32_t nof_rx, const rx_chest_t *ce)
 {
   pdsch_run_t runs[PDSCH_MAX_RUNS];
-  uint32_t n = 0;
+  uint32_t n = 0, nl = cfg->n_layers;
   for (uint32_t l = lo->l0; l < lo->l1; l++) {
     uint32_t nre, nr = pdsch_symbol_runs(cfg, lo, l, runs, &nre), da, db;
     float wb;
     time_weights(ce, l, &da, &db, &wb);
     for (uint32_t j = 0; j < nr; j++) {
-      equalise_run(q, grid, nof_rx, l, da, db, wb, ce->n0, runs[j].k, runs[j].n, q->b->sym + n,
-                   q->b->nv + n);
-      n += runs[j].n;
+      if (nl == 2) {
+        equalise_run2(q, grid, l, da, db, wb, ce->n0, runs[j].k, runs[j].n, q->b->sym + n,
+                      q->b->nv + n);
+      } else {
+        equalise_run(q, grid, nof_rx, l, da, db, wb, ce->n0, runs[j].k, runs[j].n, q->b->sym + n,
+                     q->b->nv + n);
+      }
+      n += runs[j].n * nl;
     }
   }
   return n;
@@ -149,10 +202,10 @@ int phy_pdsch_decode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const phy_grid_
   if (r < 0) {
     return r;
   }
-  if (cfg->n_layers != 1) {
-    return OLIVE_ENOTSUP;
+  if (cfg->n_layers > 1 && nof_rx != 2) {
+    return OLIVE_ENOTSUP; /* two layers need two RX ports (ZF 2x2) */
   }
-  if (lo.mcs.qm > q->args.max_qm || lo.g > q->b->max_g) {
+  if (cfg->n_layers > q->args.max_layers || lo.mcs.qm > q->args.max_qm || lo.g > q->b->max_g) {
     return OLIVE_ERANGE;
   }
   r = estimate(q, cfg, &lo, grid, nof_rx, &ce);
@@ -167,7 +220,7 @@ int phy_pdsch_decode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const phy_grid_
   phy_sch_cfg_t s = {.tbs = lo.tbs,
                      .r_x2048 = lo.mcs.r_x2048,
                      .qm = lo.mcs.qm,
-                     .n_layers = 1,
+                     .n_layers = cfg->n_layers,
                      .g = lo.g,
                      .rv = cfg->rv,
                      .lbrm = cfg->lbrm,

@@ -6,7 +6,7 @@
  * under ASan/UBSan in CI) and must keep the invariants:
  *   G = data REs of the map x Q_m x layers;  encode returns that G;
  *   a noiseless grid decodes (1 layer, a rate below 0.95 after rate matching);
- *   decoding 2 layers is OLIVE_ENOTSUP. */
+ *   decoding 2 layers from 1 RX port is OLIVE_ENOTSUP. */
 #include <string.h>
 
 #include "olive/phy/pdsch.h"
@@ -117,7 +117,7 @@ static void test_random(void)
     }
     int rd = phy_pdsch_decode(&q, &c, &g, 1, out, NULL);
     if (c.n_layers == 2) {
-      CHECK(rd == OLIVE_ENOTSUP, "2-layer decode %d", rd);
+      CHECK(rd == OLIVE_ENOTSUP, "2-layer decode from 1 RX: %d", rd);
       continue;
     }
     /* Effective rate TBS / G below 0.9 and an estimate possible. rv 0 only: with rv 1..3

@@ -25,9 +25,10 @@
  * (removes the other port of the CDM group), linear interpolation in frequency between
  * pair centres (flat at the allocation edges), linear interpolation in time between
  * DM-RS symbols (hold before the first and after the last), noise variance from the
- * difference inside each pair, MRC combining over 1 or 2 RX ports (for one layer the
- * unbiased MMSE and the ZF/MRC combiner coincide), per-RE noise N0 / sum |h|^2 into the
- * max-log demapper, descrambling, phy_sch_decode with HARQ.
+ * difference inside each pair (or, for two layers in one CDM group, from the residual of
+ * each pair mean against its neighbours), one layer: MRC over 1 or 2 RX ports (for one
+ * layer the unbiased MMSE and the ZF/MRC combiner coincide); two layers: ZF over 2 RX
+ * ports; per-RE noise into the max-log demapper, descrambling, phy_sch_decode with HARQ.
  *
  * Objects: phy_pdsch_t holds the TB chain, modulation and scrambling objects and all
  * buffers, sized at init by the args. One object per thread. */
@@ -196,9 +197,9 @@ OLIVE_API int phy_pdsch_encode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const
  * this function tries anyway (the TB CRC decides). A retransmission with rv 1..3 decoded
  * alone (new_data true) can pass the CRC on the all-zero word while the systematic part is
  * missing: phy_sch_decode's early stop, reported to its owner. */
-/* Receives one layer from grid ports 0 .. nof_rx - 1 (the RX antennas, nof_rx 1..2) into
+/* Receives the layers from grid ports 0 .. nof_rx - 1 (the RX antennas, nof_rx 1..2) into
  * tb (phy_pdsch_tbs(cfg) / 8 bytes). Returns 0 when the TB CRC holds, OLIVE_ECRC when
- * not (res is filled in both cases), OLIVE_ENOTSUP for 2 layers, OLIVE_EINVAL /
+ * not (res is filled in both cases), OLIVE_ENOTSUP for 2 layers with 1 RX, OLIVE_EINVAL /
  * OLIVE_ERANGE / OLIVE_ESTATE as phy_sch_decode. res may be NULL. Never allocates. */
 OLIVE_API int phy_pdsch_decode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const phy_grid_t *grid,
                                uint32_t nof_rx, uint8_t *tb, phy_pdsch_rx_res_t *res);

@@ -142,6 +142,7 @@ static cf_t cgauss(olive_test_rng_t *r, double var)
 
 /* One slot through the link. Returns the decode result code; *res filled. */
 static const phy_pdsch_cfg_t *rx_cfg; /* receiver configuration when it differs */
+static int undetected;                /* TB CRC passed on a wrong TB */
 
 /* encode: 1 = new random TB, 2 = the previous TB again (retransmission). */
 static int run_slot(link_t *k, const phy_pdsch_cfg_t *c, double snr_db, chan_t ch,
@@ -176,8 +177,9 @@ static int run_slot(link_t *k, const phy_pdsch_cfg_t *c, double snr_db, chan_t c
     phy_ofdm_demod_slot(&k->dem, k->y, c->slot, 0, &k->rx, r);
   }
   int ret = phy_pdsch_decode(&k->q, rx_cfg ? rx_cfg : c, &k->rx, ch.nof_rx, out, res);
-  if (ret == 0) {
-    CHECK(memcmp(out, tb, (size_t)tbs / 8) == 0, "CRC passed but the TB differs");
+  if (ret == 0 && memcmp(out, tb, (size_t)tbs / 8) != 0) {
+    undetected++; /* counted as a block error */
+    return OLIVE_ECRC;
   }
   return ret;
 }
@@ -368,10 +370,18 @@ int main(int argc, char **argv)
 {
   link_t k;
   link_init(&k);
+  /* Undetected errors: a TB under 3824 bits carries CRC16 (38.212 7.2.1), and phy_sch
+   * stops each code block's iterations on its CRC, so every failing block gets up to 10
+   * CRC16 trials: about 10 x 2^-16 = 1.5e-4 false passes per failed block. The sweeps
+   * fail a few thousand small blocks (one such event was seen in --sweep), so they may see
+   * up to 3; the unit tests fail a few dozen and must see none. */
+  int max_undetected = 0;
   if (argc > 1 && strcmp(argv[1], "--sweep") == 0) {
     sweep(&k);
+    max_undetected = 3;
   } else if (argc > 1 && strcmp(argv[1], "--all-mcs") == 0) {
     sweep_all(&k);
+    max_undetected = 3;
   } else {
     test_thresholds(&k);
     test_all_mcs(&k);
@@ -381,6 +391,8 @@ int main(int argc, char **argv)
     test_prb_avg(&k);
     test_harq(&k);
   }
+  printf("%d undetected errors\n", undetected);
+  CHECK(undetected <= max_undetected, "%d TBs passed the CRC with wrong contents", undetected);
   link_free(&k);
   return olive_test_done();
 }

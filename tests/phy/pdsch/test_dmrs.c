@@ -4,7 +4,10 @@
  *    notes of 7.4.1.1.2, and, for mapping type A, every (ld, add_pos, l0) against the rule
  *    form of the same table used by srsRAN Project
  *    (lib/scheduler/support/pdsch/pdsch_dmrs_symbol_mask.cpp, read for the facts only and
- *    re-expressed here as nested thresholds on ld);
+ *    re-expressed here as nested thresholds on ld); for mapping type B, every (ld, add_pos)
+ *    against the same table as OpenAirInterface encodes it (nr_mac_common.c, Table
+ *    7.4.1.1.2-3 as symbol bitmasks relative to the PDSCH start, read in the copy held by
+ *    github.com/SyNSec-den/5GBaseChecker; the masks below are that table's facts);
  *  - c_init worked by hand (python: ((14 n_s + l + 1)(2 N_ID + 1) << 17) + 2 N_ID + n_SCID
  *    mod 2^31);
  *  - sequence values and RE positions against a bit-serial Gold generator written here
@@ -99,6 +102,32 @@ static void test_positions_type_a_rule(void)
         CHECK(m == rule_type_a(ld, ap, l0), "ld %u pos%u l0 %u: mask %#x, rule %#x", ld, ap, l0, m,
               rule_type_a(ld, ap, l0));
       }
+    }
+  }
+}
+
+/* Table 7.4.1.1.2-3, mapping type B columns (pos0..pos3) as symbol masks, ld = 2..14;
+ * 0 = not allowed. Values as OAI's table holds them (see the file comment). */
+static const uint16_t type_b_masks[13][4] = {
+    {1, 1, 1, 1},       {1, 1, 1, 1},       {1, 1, 1, 1},       {1, 17, 17, 17},
+    {1, 17, 17, 17},    {1, 17, 17, 17},    {1, 65, 73, 73},    {1, 129, 145, 145},
+    {1, 129, 145, 145}, {1, 257, 273, 585}, {1, 513, 545, 585}, {1, 513, 545, 585},
+    {0, 0, 0, 0},
+};
+
+static void test_positions_type_b_oai(void)
+{
+  for (unsigned ld = 2; ld <= 14; ld++) {
+    for (unsigned ap = 0; ap <= 3; ap++) {
+      uint8_t l[PHY_DMRS_MAX_SYMB];
+      int n = phy_dmrs_pdsch_positions(PHY_PDSCH_MAPPING_B, ld, ap, 0, l);
+      unsigned m = 0;
+      for (int i = 0; i < n; i++) {
+        m |= 1u << l[i];
+      }
+      unsigned want = type_b_masks[ld - 2][ap];
+      CHECK(want ? m == want : n == OLIVE_EINVAL, "type B ld %u pos%u: mask %#x, OAI %#x", ld, ap,
+            n < 0 ? 0 : m, want);
     }
   }
 }
@@ -215,6 +244,7 @@ int main(void)
   test_names_limits();
   test_positions_by_hand();
   test_positions_type_a_rule();
+  test_positions_type_b_oai();
   test_cinit();
   test_tables();
   test_values(PHY_DMRS_TYPE1, 0);

@@ -97,7 +97,7 @@ OLIVE_API int phy_pdsch_reserved_coreset(const phy_coreset_t *c, phy_pdsch_reser
 
 typedef enum phy_pdsch_chest_freq {
   PHY_PDSCH_CHEST_LINEAR = 0, /* linear interpolation between k' pair estimates */
-  PHY_PDSCH_CHEST_PRB_AVG,    /* average over each PRB, constant inside it */
+  PHY_PDSCH_CHEST_PRB_AVG,    /* mean of each PRB's pairs, linear between PRB centres */
 } phy_pdsch_chest_freq_t;
 
 typedef struct phy_pdsch_cfg {

@@ -194,6 +194,54 @@ int phy_dmrs_pdsch_positions(phy_pdsch_mapping_t mapping, uint32_t ld, uint32_t 
   return n ? n : OLIVE_EINVAL;
 }
 
+/* TS 38.211 Table 7.4.1.1.2-4: PDSCH DM-RS positions l-bar for double-symbol DM-RS (the
+ * first symbol of each pair). Row ld = 2..14 (the table's "< 4" row covers 2 and 3);
+ * columns: mapping type A dmrs-AdditionalPosition 0, 1, then mapping type B 0, 1 (the
+ * pos2 columns hold only "-"). Same codes as above. */
+#define NA                                                                                         \
+  {                                                                                                \
+    END, END                                                                                       \
+  }
+static const int8_t pos_double[13][4][2] = {
+    /*  2 */ {NA, NA, NA, NA},
+    /*  3 */ {NA, NA, NA, NA},
+    /*  4 */ {{L0, END}, {L0, END}, NA, NA},
+    /*  5 */ {{L0, END}, {L0, END}, {L0, END}, {L0, END}},
+    /*  6 */ {{L0, END}, {L0, END}, {L0, END}, {L0, END}},
+    /*  7 */ {{L0, END}, {L0, END}, {L0, END}, {L0, END}},
+    /*  8 */ {{L0, END}, {L0, END}, {L0, END}, {L0, 5}},
+    /*  9 */ {{L0, END}, {L0, END}, {L0, END}, {L0, 5}},
+    /* 10 */ {{L0, END}, {L0, 8}, {L0, END}, {L0, 7}},
+    /* 11 */ {{L0, END}, {L0, 8}, {L0, END}, {L0, 7}},
+    /* 12 */ {{L0, END}, {L0, 8}, {L0, END}, {L0, 8}},
+    /* 13 */ {{L0, END}, {L0, 10}, {L0, END}, {L0, 8}},
+    /* 14 */ {{L0, END}, {L0, 10}, NA, NA},
+};
+#undef NA
+
+int phy_dmrs_pdsch_positions_double(phy_pdsch_mapping_t mapping, uint32_t ld, uint32_t add_pos,
+                                    uint32_t l0, uint8_t l_bar[PHY_DMRS_MAX_SYMB])
+{
+  if (l_bar == NULL || ld < 2 || ld > 14 || add_pos > 1) {
+    return OLIVE_EINVAL;
+  }
+  if (mapping == PHY_PDSCH_MAPPING_A) {
+    if ((l0 != 2 && l0 != 3) || (l0 == 3 && ld < 5)) {
+      return OLIVE_EINVAL;
+    }
+  } else if (mapping == PHY_PDSCH_MAPPING_B) {
+    l0 = 0;
+  } else {
+    return OLIVE_EINVAL;
+  }
+  const int8_t *e = pos_double[ld - 2][mapping == PHY_PDSCH_MAPPING_B ? 2 + add_pos : add_pos];
+  int n = 0;
+  for (int i = 0; i < 2 && e[i] != END; i++) {
+    l_bar[n++] = (uint8_t)(e[i] == L0 ? (int)l0 : e[i]);
+  }
+  return n ? n : OLIVE_EINVAL;
+}
+
 uint32_t phy_dmrs_pdsch_cinit(uint32_t n_s, uint32_t l, uint32_t n_id, uint32_t n_scid)
 {
   /* 7.4.1.1.1, in 64 bits: 2^17 * 280 * 131071 exceeds 2^32. */

@@ -7,7 +7,8 @@
  *    re-expressed here as nested thresholds on ld); for mapping type B, every (ld, add_pos)
  *    against the same table as OpenAirInterface encodes it (nr_mac_common.c, Table
  *    7.4.1.1.2-3 as symbol bitmasks relative to the PDSCH start, read in the copy held by
- *    github.com/SyNSec-den/5GBaseChecker; the masks below are that table's facts);
+ *    github.com/SyNSec-den/5GBaseChecker; the masks below are that table's facts), and
+ *    the double-symbol Table 7.4.1.1.2-4 the same way (hand-read rows + OAI's masks);
  *  - c_init worked by hand (python: ((14 n_s + l + 1)(2 N_ID + 1) << 17) + 2 N_ID + n_SCID
  *    mod 2^31);
  *  - sequence values and RE positions against a bit-serial Gold generator written here
@@ -132,6 +133,51 @@ static void test_positions_type_b_oai(void)
   }
 }
 
+/* Table 7.4.1.1.2-4 (double-symbol) as OAI encodes it: masks of both symbols of each pair,
+ * relative to l0 = 0 for type A (bit 0 stands for l0, l0 + 1) and to the PDSCH start for
+ * type B; columns A pos0, pos1, B pos0, pos1; ld 2..14 (OAI's "< 4" row for 2 and 3);
+ * 0 = "-" (not allowed). For type A, pos0 rows hold l0 only. */
+static const uint16_t double_masks[13][4] = {
+    {0, 0, 0, 0},     {0, 0, 0, 0},      {3, 3, 0, 0},    {3, 3, 3, 3},     {3, 3, 3, 3},
+    {3, 3, 3, 3},     {3, 3, 3, 99},     {3, 3, 3, 99},   {3, 771, 3, 387}, {3, 771, 3, 387},
+    {3, 771, 3, 771}, {3, 3075, 3, 771}, {3, 3075, 0, 0},
+};
+
+static void test_positions_double(void)
+{
+  /* Hand-read rows of Table 7.4.1.1.2-4. */
+  uint8_t l[PHY_DMRS_MAX_SYMB];
+  CHECK(phy_dmrs_pdsch_positions_double(PHY_PDSCH_MAPPING_A, 14, 1, 2, l) == 2 && l[0] == 2 &&
+            l[1] == 10,
+        "A ld 14 pos1");
+  CHECK(phy_dmrs_pdsch_positions_double(PHY_PDSCH_MAPPING_A, 10, 1, 3, l) == 2 && l[0] == 3 &&
+            l[1] == 8,
+        "A ld 10 pos1 l0 3");
+  CHECK(phy_dmrs_pdsch_positions_double(PHY_PDSCH_MAPPING_B, 8, 1, 0, l) == 2 && l[0] == 0 &&
+            l[1] == 5,
+        "B ld 8 pos1");
+  CHECK(phy_dmrs_pdsch_positions_double(PHY_PDSCH_MAPPING_B, 4, 0, 0, l) == OLIVE_EINVAL, "B 4");
+  CHECK(phy_dmrs_pdsch_positions_double(PHY_PDSCH_MAPPING_A, 14, 2, 2, l) == OLIVE_EINVAL, "pos2");
+  /* Every entry against OAI's encoding (l0 = 2 shifted to bit 0 for type A). */
+  for (unsigned ld = 2; ld <= 14; ld++) {
+    for (unsigned col = 0; col < 4; col++) {
+      phy_pdsch_mapping_t m = col < 2 ? PHY_PDSCH_MAPPING_A : PHY_PDSCH_MAPPING_B;
+      int n = phy_dmrs_pdsch_positions_double(m, ld, col % 2, 2, l);
+      unsigned mask = 0, base = col < 2 ? 2 : 0;
+      for (int i = 0; i < n; i++) {
+        unsigned lb = l[i] == base ? 0 : l[i];
+        mask |= 3u << lb;
+      }
+      unsigned want = double_masks[ld - 2][col];
+      if (col < 2 && want) {
+        want = (want & ~3u) | 3u; /* l0 pair at bit 0 */
+      }
+      CHECK(want ? (n > 0 && mask == want) : n == OLIVE_EINVAL,
+            "double ld %u col %u: mask %#x, OAI %#x", ld, col, n < 0 ? 0 : mask, want);
+    }
+  }
+}
+
 /* TS 38.211 5.2.1, bit by bit. */
 static void gold_serial(uint32_t c_init, unsigned len, uint8_t *c)
 {
@@ -245,6 +291,7 @@ int main(void)
   test_positions_by_hand();
   test_positions_type_a_rule();
   test_positions_type_b_oai();
+  test_positions_double();
   test_cinit();
   test_tables();
   test_values(PHY_DMRS_TYPE1, 0);

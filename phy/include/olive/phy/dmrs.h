@@ -9,8 +9,9 @@
  *                type 1: k = 4n + 2k' + Delta,  type 2: k = 6n + k' + Delta,  k' = 0, 1,
  *              k counted from subcarrier 0 of CRB 0 (the reference point), w_f, w_t and
  *              Delta from Tables 7.4.1.1.2-1 (type 1) and 7.4.1.1.2-2 (type 2);
- *              symbol positions l-bar from Table 7.4.1.1.2-3 (single-symbol; double-
- *              symbol DM-RS and Table 7.4.1.1.2-4 are not supported).
+ *              symbol positions l-bar from Table 7.4.1.1.2-3 (single-symbol). The
+ *              double-symbol positions of Table 7.4.1.1.2-4 are provided as data; the
+ *              PDSCH chain uses single-symbol DM-RS only.
  *
  * Pure functions: no state, no allocation. */
 #ifndef OLIVE_PHY_DMRS_H
@@ -71,6 +72,14 @@ OLIVE_API int phy_dmrs_sc_in_group(phy_dmrs_type_t type, uint32_t group, uint32_
  * l0 = 3). */
 OLIVE_API int phy_dmrs_pdsch_positions(phy_pdsch_mapping_t mapping, uint32_t ld, uint32_t add_pos,
                                        uint32_t l0, uint8_t l_bar[PHY_DMRS_MAX_SYMB]);
+
+/* Table 7.4.1.1.2-4 (double-symbol DM-RS), as data: the first symbol l-bar of each DM-RS
+ * symbol pair (the second is l-bar + 1) for ld, add_pos 0..1 (the table's pos2 columns
+ * hold no entry) and l0; same conventions and exclusions as above. Returns the number of
+ * pairs (1 or 2) or OLIVE_EINVAL. */
+OLIVE_API int phy_dmrs_pdsch_positions_double(phy_pdsch_mapping_t mapping, uint32_t ld,
+                                              uint32_t add_pos, uint32_t l0,
+                                              uint8_t l_bar[PHY_DMRS_MAX_SYMB]);
 
 /* c_init of 7.4.1.1.1 (Rel-15 form above) for slot n_s (0..19 at mu <= 1), symbol l of
  * the slot (0..13), N_ID^nSCID n_id (0..65535) and n_scid (0/1). */

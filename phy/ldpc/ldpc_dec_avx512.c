@@ -62,29 +62,42 @@ static void store_app(int16_t *col, unsigned s, unsigned z, unsigned k, __mmask6
   }
 }
 
-/* mag - (mag >> 2) [- (mag >> 3) on extension rows], on bytes 0..127. */
-static __m512i normalize(__m512i mag, __m512i c1f)
+/* The row's normalization as vectors: mul in the low / high byte of each 16-bit word. */
+typedef struct norm_vec {
+  __m512i mul_ev, mul_od, rnd;
+} norm_vec_t;
+
+static norm_vec_t norm_vec(ldpc_norm_t n)
 {
-  __m512i sc =
-      _mm512_sub_epi8(mag, _mm512_and_si512(_mm512_srli_epi16(mag, 2), _mm512_set1_epi8(0x3f)));
-  return _mm512_sub_epi8(sc, _mm512_and_si512(_mm512_srli_epi16(mag, 3), c1f));
+  norm_vec_t v = {_mm512_set1_epi16(n.mul), _mm512_set1_epi16((short)(n.mul << 8)),
+                  _mm512_set1_epi16(n.rnd)};
+  return v;
+}
+
+/* (mag * mul + rnd) >> 4 on bytes 0..127: maddubs multiplies the even and the odd bytes
+ * into 16-bit words (at most 127 * 16 + 15). */
+static __m512i normalize(__m512i mag, const norm_vec_t *n)
+{
+  __m512i ev = _mm512_add_epi16(_mm512_maddubs_epi16(mag, n->mul_ev), n->rnd);
+  __m512i od = _mm512_add_epi16(_mm512_maddubs_epi16(mag, n->mul_od), n->rnd);
+  return _mm512_or_si512(_mm512_srli_epi16(ev, 4), _mm512_slli_epi16(_mm512_srli_epi16(od, 4), 8));
 }
 
 static void layer_avx512(const ldpc_dec_layer_t *l)
 {
   const __m512i zero = _mm512_setzero_si512();
-  const __m512i c1f = l->ext ? _mm512_set1_epi8(0x1f) : zero; /* (mag >> 3) only when ext */
   int16_t *col[LDPC_MAX_ROW_DEG];
   for (unsigned e = 0; e < l->deg; e++) {
     col[e] = l->app[l->cols[e]];
   }
+  const norm_vec_t nv = norm_vec(l->norm);
   unsigned z = l->z;
   for (unsigned k = 0; k < z; k += 64) {
     __mmask64 valid = z - k >= 64 ? ~0ull : (1ull << (z - k)) - 1;
     __m512i m1, m2, sg;
     chunk_pass1(l, col, k, &m1, &m2, &sg);
     /* Every message magnitude is m1 or m2 normalized: compute both once per chunk. */
-    __m512i n1 = normalize(m1, c1f), n2 = normalize(m2, c1f);
+    __m512i n1 = normalize(m1, &nv), n2 = normalize(m2, &nv);
     for (unsigned e = 0; e < l->deg; e++) {
       int8_t *rp = l->r + e * l->stride + k;
       __m512i t0, t1, q = edge_q(col[e] + l->shifts[e] + k, _mm512_load_si512(rp), &t0, &t1);

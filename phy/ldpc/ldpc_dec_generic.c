@@ -40,7 +40,7 @@ static void layer_generic(const ldpc_dec_layer_t *l)
       int q = l->q[e * l->stride + i];
       int a = q < 0 ? -q : q;
       int mag = a == m1 ? m2 : m1;
-      int r = mag - (mag >> 2) - (l->ext ? mag >> 3 : 0);
+      int r = (mag * l->norm.mul + l->norm.rnd) >> 4;
       if (sgn ^ (q < 0)) {
         r = -r;
       }

@@ -74,6 +74,14 @@ extern const ldpc_enc_ops_t ldpc_enc_ops_avx512;
 #define LDPC_APP_STRIDE (4 * PHY_LDPC_MAX_Z)
 #define LDPC_APP_KNOWN  16384 /* APP of a filler bit: certainly 0 */
 
+/* Check-to-variable magnitude of a row: (mag * mul + rnd) >> 4 for the min-sum magnitude
+ * mag = 0..127, i.e. normalization by mul / 16 rounded down (rnd 0), to nearest (8) or up
+ * (15). */
+typedef struct ldpc_norm {
+  uint8_t mul; /* 1..16 */
+  uint8_t rnd; /* 0..15 */
+} ldpc_norm_t;
+
 /* One check row of the layered schedule, TS 38.212 5.3.2 H lifted by Z. */
 typedef struct ldpc_dec_layer {
   int16_t *const *app;    /* per column, logical 0 of its APP buffer */
@@ -84,8 +92,8 @@ typedef struct ldpc_dec_layer {
   const uint16_t *shifts; /* and their shifts P = V mod Z */
   unsigned deg;
   unsigned z;
-  unsigned stride; /* ldpc_round_vec(z) */
-  unsigned ext;    /* 1 for the extension rows (r >= 4): normalization 5/8 instead of 3/4 */
+  unsigned stride;  /* ldpc_round_vec(z) */
+  ldpc_norm_t norm; /* magnitude scaling of this row (ldpc_dec.c picks it) */
 } ldpc_dec_layer_t;
 
 /* Per lane the arithmetic is fixed (every variant bit-exact with the generic one):
@@ -93,8 +101,7 @@ typedef struct ldpc_dec_layer {
  *   q_e   = clamp(t_e, -127, 127)            (the int8 variable-to-check message)
  *   m1,m2 = smallest and second smallest |q_e| (m2 = m1 on a tie)
  *   mag_e = |q_e| == m1 ? m2 : m1
- *   scaled = mag_e - (mag_e >> 2)                  core rows 0..3, alpha ~ 3/4
- *   scaled = mag_e - (mag_e >> 2) - (mag_e >> 3)   extension rows,  alpha ~ 5/8
+ *   scaled = (mag_e * norm.mul + norm.rnd) >> 4     (norm: per row, from ldpc_dec.c)
  *   r_e   = scaled negated when the sign bits of the other q's XOR to 1 (q < 0 is a 1)
  *   app_e = t_e + r_e                        (int16, exact) */
 typedef struct ldpc_dec_ops {

@@ -263,7 +263,11 @@ int phy_ldpc_decode(phy_ldpc_dec_t *q, const phy_ldpc_dec_cfg_t *cfg, const int8
     if (cfg->stop == PHY_LDPC_STOP_SYNDROME) {
       ok = syndrome_ok(st, nrows);
     } else if (cfg->stop == PHY_LDPC_STOP_CRC) {
-      ok = crc_ok(st, cfg, kp);
+      /* The CRC alone is not enough: with erased systematic bits (a retransmission
+       * decoded on its own, or early iterations) the hard decisions can be all zero,
+       * and the all-zero word passes every NR CRC (zero initial state, 38.212 5.1). The
+       * parity checks, evaluated only once the CRC holds, reject it. */
+      ok = crc_ok(st, cfg, kp) && syndrome_ok(st, nrows);
     }
   }
   if (cfg->stop == PHY_LDPC_STOP_NONE) {

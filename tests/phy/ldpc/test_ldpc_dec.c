@@ -4,7 +4,8 @@
  *    codewords, decodes to the encoded bits in one iteration with the syndrome satisfied;
  *  - every SIMD variant is bit-exact with the generic reference on noisy inputs (outputs
  *    and iteration counts), for small and large Z and misaligned buffers;
- *  - early stop on the code-block CRC;
+ *  - early stop on the code-block CRC, which never accepts the all-zero word that erased
+ *    systematic bits decide to;
  *  - argument checks. */
 #include <math.h>
 #include <stdio.h>
@@ -183,6 +184,39 @@ static void test_crc_stop(phy_ldpc_bg_t bg, unsigned z)
         "crc on noise bg%d z=%u ok=%d iters=%u", bg, z, res.ok, res.iters);
 }
 
+/* A retransmission decoded on its own: the systematic bits are erased and only a window
+ * of parity is present (as rv 2 of a high-rate code block). The hard decisions of the
+ * erased bits start at all zero, and the all-zero word passes the CRC (zero initial
+ * state, TS 38.212 5.1): the CRC stop must not accept it without the parity checks. */
+static void test_crc_stop_erased(phy_ldpc_bg_t bg, unsigned z)
+{
+  unsigned k = phy_ldpc_bg_kb(bg) * z;
+  int false_ok = 0, runs = 20;
+  for (int t = 0; t < runs; t++) {
+    for (unsigned i = 0; i < k - 16; i++) {
+      c_bits[i] = (uint8_t)(rnd() & 1);
+    }
+    phy_crc_attach_bits(PHY_CRC16, c_bits, k - 16);
+    phy_ldpc_enc_cfg_t ec = {.bg = bg, .z = z, .nof_rows = 0};
+    int n = phy_ldpc_encode_bits(&enc, &ec, c_bits, d);
+    int start = n * (3 + t % 5) / 10, len = n * 3 / 10;
+    for (int i = 0; i < n; i++) {
+      llr_buf[i] = (int8_t)(i >= start && i < start + len ? (d[i] ? -20 : 20) : 0);
+    }
+    phy_ldpc_dec_cfg_t cfg = {.bg = bg,
+                              .z = z,
+                              .nof_filler = 0,
+                              .max_iters = 25,
+                              .stop = PHY_LDPC_STOP_CRC,
+                              .crc = PHY_CRC16};
+    phy_ldpc_dec_result_t res = {0};
+    phy_ldpc_decode(&dec[0], &cfg, llr_buf, (unsigned)n, out[0], &res);
+    false_ok += res.ok && !same_bits(out[0], k);
+  }
+  CHECK(false_ok == 0, "bg%d z=%u: %d of %d erased-systematic decodes claimed ok with wrong bits",
+        bg, z, false_ok, runs);
+}
+
 static void test_args(void)
 {
   phy_ldpc_dec_cfg_t cfg = {.bg = PHY_LDPC_BG1, .z = 384, .max_iters = 6};
@@ -234,6 +268,8 @@ int main(void)
   test_crc_stop(PHY_LDPC_BG1, 384);
   test_crc_stop(PHY_LDPC_BG2, 64);
   test_crc_stop(PHY_LDPC_BG1, 15);
+  test_crc_stop_erased(PHY_LDPC_BG2, 104);
+  test_crc_stop_erased(PHY_LDPC_BG1, 64);
   test_args();
   phy_ldpc_enc_free(&enc);
   for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {

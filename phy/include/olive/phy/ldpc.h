@@ -113,7 +113,9 @@ OLIVE_API int phy_ldpc_encode_bits(phy_ldpc_enc_t *q, const phy_ldpc_enc_cfg_t *
 typedef enum phy_ldpc_stop {
   PHY_LDPC_STOP_NONE = 0, /* always run max_iters (benchmarks) */
   PHY_LDPC_STOP_SYNDROME, /* stop when all parity checks of the used rows hold */
-  PHY_LDPC_STOP_CRC,      /* stop when the CRC in the last L bits of c_0..c_{K-F-1} holds */
+  PHY_LDPC_STOP_CRC,      /* stop when the CRC in the last L bits of c_0..c_{K-F-1} holds and
+                             so do the parity checks of the used rows (the CRC alone passes
+                             the all-zero word that erased systematic bits decide to) */
 } phy_ldpc_stop_t;
 
 typedef struct phy_ldpc_dec_args {
@@ -148,9 +150,10 @@ OLIVE_API int phy_ldpc_dec_init(phy_ldpc_dec_t *q, const phy_ldpc_dec_args_t *ar
 /* NULL-safe, idempotent, fine after a failed init. */
 OLIVE_API void phy_ldpc_dec_free(phy_ldpc_dec_t *q);
 
-/* Layered normalized min-sum decoding: int8 check-to-variable messages (scaled by 3/4 on
- * rows 0..3 and 5/8 on the extension rows), variable-to-check messages saturated to
- * +-127, int16 a-posteriori LLRs (which never saturate).
+/* Layered normalized min-sum decoding: int8 check-to-variable messages, scaled by a
+ * factor chosen per call from the base graph and the rows in use (about 3/4 on the core
+ * rows 0..3 and 5/8 to 11/16 on the extension rows; ldpc_dec.c pick_norm), variable-to-
+ * check messages saturated to +-127, int16 a-posteriori LLRs (which never saturate).
  * llr: n_llr LLRs of d_0..d_{n_llr-1}, indexed like the encoder output (so LLR i belongs
  * to c_{2Z+i} for i < K - 2Z), positive = 0; 1 <= n_llr <= 66 Z (BG1) / 50 Z (BG2). Rows
  * are used up to the last parity column n_llr reaches (at least the 4 core rows); missing
@@ -158,7 +161,7 @@ OLIVE_API void phy_ldpc_dec_free(phy_ldpc_dec_t *q);
  * positions are forced to "certainly 0" whatever llr holds there. -128 counts as -127.
  * Scale: about 16 per natural unit (llr = round(16 ln(P0/P1)), saturated at +-127) gives
  * the best block error rates in test_ldpc_bler.c at every rate; 4 per unit costs about
- * 0.3 dB at rates <= 1/3.
+ * 0.1 dB at BG1 R = 1/3.
  * c: the K - F decoded bits c_0..c_{K-F-1}, packed big-endian (unused bits of the last
  * byte zeroed). res may be NULL. Returns 0 or OLIVE_EINVAL. Never allocates. */
 OLIVE_API int phy_ldpc_decode(phy_ldpc_dec_t *q, const phy_ldpc_dec_cfg_t *cfg, const int8_t *llr,

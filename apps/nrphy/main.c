@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* nrphy <subcommand> [--key value ...] -i in [-o out]: the subcommand table and the
+ * command-line splitter. */
+#include <stdio.h>
+#include <string.h>
+
+#include "nrphy.h"
+#include "olive/support/api.h"
+
+static const nrphy_cmd_t cmds[] = {
+    {"ldpc-encode",
+     "LDPC-encode K = 22Z (BG1) or 10Z (BG2) bits into N codeword bits (38.212 5.3.2)",
+     "--bg 1|2  --z Z (a lifting size of Table 5.3.2-1)  [--rows 0 | 4..46 (BG1) / 4..42 (BG2), "
+     "0 = all]\n  in: K bits; out: N = (Kb - 2 + rows) Z bits",
+     nrphy_ldpc_encode},
+    {"ldpc-decode", "min-sum LDPC decoding of int8 LLRs into K - F bits; verdict on stderr",
+     "--bg 1|2  --z Z  [--filler F (0..K-1, default 0)]  [--iters 1..32 (default 10)]\n"
+     "  in: 1..N int8 LLRs (positive = 0, codeword order of ldpc-encode); out: K - F bits\n"
+     "  stderr: iterations=<n> syndrome=ok|fail; exit 1 when the syndrome fails",
+     nrphy_ldpc_decode},
+    {"crc", "attach or check a CRC of 38.212 5.1 on a bits file",
+     "--type crc6|crc11|crc16|crc24a|crc24b|crc24c  [--mode attach|check (default attach)]\n"
+     "  attach: in A bits, out A + L bits; check: in A + L bits, exit 0 when it holds, 1 "
+     "when not,\n  -o optional (writes the A payload bits)",
+     nrphy_crc},
+};
+
+static void print_help(void)
+{
+  printf("usage: nrphy <subcommand> [--key value ...] -i in [-o out]\n"
+         "files: bits = one byte per bit (0/1); LLRs = int8 or float32 (positive = 0);\n"
+         "       IQ = interleaved complex float32\n"
+         "exit status: 0 ok, 1 processing or file error, 2 bad command line\n\n"
+         "subcommands (nrphy <subcommand> --help for options):\n");
+  for (size_t i = 0; i < OLIVE_ARRAY_SIZE(cmds); i++) {
+    printf("  %-12s %s\n", cmds[i].name, cmds[i].help);
+  }
+}
+
+static const nrphy_cmd_t *find_cmd(const char *name)
+{
+  for (size_t i = 0; i < OLIVE_ARRAY_SIZE(cmds); i++) {
+    if (strcmp(cmds[i].name, name) == 0) {
+      return &cmds[i];
+    }
+  }
+  return NULL;
+}
+
+/* Splits argv[2..] into -i, -o and --key value pairs; --help sets *help. */
+static int split_args(int argc, char **argv, nrphy_args_t *a, bool *help)
+{
+  for (int i = 2; i < argc; i++) {
+    const char *s = argv[i];
+    if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+      *help = true;
+      continue;
+    }
+    if (i + 1 >= argc) {
+      return nrphy_usage_error(a, "option %s needs a value", s);
+    }
+    if (strcmp(s, "-i") == 0) {
+      a->in = argv[++i];
+    } else if (strcmp(s, "-o") == 0) {
+      a->out = argv[++i];
+    } else if (strncmp(s, "--", 2) == 0 && s[2] != '\0' && a->nof_opt < NRPHY_MAX_OPTS) {
+      a->opt[a->nof_opt++] = (nrphy_opt_t){.key = s + 2, .val = argv[++i]};
+    } else {
+      return nrphy_usage_error(a, "unexpected argument '%s'", s);
+    }
+  }
+  return 0;
+}
+
+int main(int argc, char **argv)
+{
+  if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+    print_help();
+    return argc < 2 ? NRPHY_EXIT_USAGE : 0;
+  }
+  const nrphy_cmd_t *cmd = find_cmd(argv[1]);
+  if (cmd == NULL) {
+    fprintf(stderr, "nrphy: unknown subcommand '%s' (see nrphy --help)\n", argv[1]);
+    return NRPHY_EXIT_USAGE;
+  }
+  nrphy_args_t a = {.cmd = cmd->name};
+  bool help = false;
+  int rc = split_args(argc, argv, &a, &help);
+  if (help) {
+    printf("nrphy %s: %s\n  %s\n", cmd->name, cmd->help, cmd->usage);
+    return 0;
+  }
+  return rc != 0 ? rc : cmd->run(&a);
+}

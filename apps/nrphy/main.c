@@ -23,6 +23,14 @@ static const nrphy_cmd_t cmds[] = {
      "  attach: in A bits, out A + L bits; check: in A + L bits, exit 0 when it holds, 1 "
      "when not,\n  -o optional (writes the A payload bits)",
      nrphy_crc},
+    {"modulate", "map bits to constellation symbols (38.211 5.1)",
+     "--mod pi2bpsk|bpsk|qpsk|16qam|64qam|256qam\n  in: bits (a multiple of Qm); out: IQ",
+     nrphy_modulate},
+    {"demodulate", "max-log soft demapping of IQ into LLRs (positive = bit 0)",
+     "--mod pi2bpsk|bpsk|qpsk|16qam|64qam|256qam  [--noise-var N0 (1e-10..1e10, default 1)]\n"
+     "  [--format f32|i8|bits (default f32)]  [--scale int8 steps per LLR unit (1e-6..1e6, "
+     "default 16)]\n  in: IQ; out: Qm LLRs per symbol (float32, int8) or hard bits",
+     nrphy_demodulate},
 };
 
 static void print_help(void)

@@ -31,6 +31,15 @@ static const nrphy_cmd_t cmds[] = {
      "  [--format f32|i8|bits (default f32)]  [--scale int8 steps per LLR unit (1e-6..1e6, "
      "default 16)]\n  in: IQ; out: Qm LLRs per symbol (float32, int8) or hard bits",
      nrphy_demodulate},
+    {"ofdm-mod", "OFDM-modulate slots of a resource grid into time-domain IQ (38.211 5.3.1)",
+     "[--prb 1..275 (default 52)]  [--scs 15|30 kHz (default 30)]  [--srate Hz (0 = the "
+     "default N_fft)]\n  in: IQ, 14 x 12 prb REs per slot, symbol-major; out: IQ samples "
+     "with cyclic prefixes\n  (slot i of the file is slot i mod 2^mu of its subframe)",
+     nrphy_ofdm_mod},
+    {"ofdm-demod", "OFDM-demodulate time-domain IQ back into resource grid slots",
+     "[--prb 1..275]  [--scs 15|30]  [--srate Hz]  (as ofdm-mod)\n  in: IQ of whole slots; "
+     "out: IQ, 14 x 12 prb REs per slot",
+     nrphy_ofdm_demod},
 };
 
 static void print_help(void)

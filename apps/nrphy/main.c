@@ -40,6 +40,12 @@ static const nrphy_cmd_t cmds[] = {
      "[--prb 1..275]  [--scs 15|30]  [--srate Hz]  (as ofdm-mod)\n  in: IQ of whole slots; "
      "out: IQ, 14 x 12 prb REs per slot",
      nrphy_ofdm_demod},
+    {"pbch-encode", "PBCH of a 24-bit BCH message: 864 scrambled bits or the 240 x 4 SSB grid",
+     "[--pci 0..1007]  [--sfn 0..1023, its 6 MSBs must equal message bits a1..a6]  [--hrf 0|1]\n"
+     "  [--lmax 4|8 (default 8)]  [--ssb-idx 0..lmax-1]  [--kssb 0..31]  [--format bits|grid]\n"
+     "  in: 24 bits (BCH message: CHOICE bit + 23 MIB bits); out: 864 bits (38.211 7.3.3.1 "
+     "b~) or\n  240 x 4 IQ (SSB symbols 0..3, subcarriers 0..239; PSS, SSS, PBCH, DMRS)",
+     nrphy_pbch_encode},
 };
 
 static void print_help(void)

@@ -70,5 +70,6 @@ int nrphy_modulate(nrphy_args_t *a);
 int nrphy_demodulate(nrphy_args_t *a);
 int nrphy_ofdm_mod(nrphy_args_t *a);
 int nrphy_ofdm_demod(nrphy_args_t *a);
+int nrphy_pbch_encode(nrphy_args_t *a);
 
 #endif

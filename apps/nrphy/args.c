@@ -93,12 +93,26 @@ int nrphy_opt_enum(nrphy_args_t *a, const char *key, const char *const *names, u
   return nrphy_usage_error(a, "--%s: value '%s' is not allowed; allowed: %s", key, s, list);
 }
 
-int nrphy_args_finish(const nrphy_args_t *a, bool need_out)
+int nrphy_args_unused(const nrphy_args_t *a)
 {
   for (unsigned i = 0; i < a->nof_opt; i++) {
     if (!a->opt[i].used) {
       return nrphy_usage_error(a, "unknown option --%s", a->opt[i].key);
     }
+  }
+  return 0;
+}
+
+const char *nrphy_opt_str(nrphy_args_t *a, const char *key, const char *def)
+{
+  const char *s = opt_find(a, key);
+  return s != NULL ? s : def;
+}
+
+int nrphy_args_finish(const nrphy_args_t *a, bool need_out)
+{
+  if (nrphy_args_unused(a) != 0) {
+    return NRPHY_EXIT_USAGE;
   }
   if (a->in == NULL) {
     return nrphy_usage_error(a, "missing input file -i");

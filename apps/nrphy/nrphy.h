@@ -45,6 +45,10 @@ int nrphy_opt_double(nrphy_args_t *a, const char *key, double def, double min, d
 /* names[0..n-1]; *v = the index of the match. */
 int nrphy_opt_enum(nrphy_args_t *a, const char *key, const char *const *names, unsigned n,
                    unsigned def, unsigned *v);
+/* The value of --key, or def when absent. */
+const char *nrphy_opt_str(nrphy_args_t *a, const char *key, const char *def);
+/* Reports the first option no subcommand read. */
+int nrphy_args_unused(const nrphy_args_t *a);
 /* Reports the first option no subcommand read, and a missing -i / -o (need_out). */
 int nrphy_args_finish(const nrphy_args_t *a, bool need_out);
 int nrphy_usage_error(const nrphy_args_t *a, const char *fmt, ...)
@@ -71,5 +75,6 @@ int nrphy_demodulate(nrphy_args_t *a);
 int nrphy_ofdm_mod(nrphy_args_t *a);
 int nrphy_ofdm_demod(nrphy_args_t *a);
 int nrphy_pbch_encode(nrphy_args_t *a);
+int nrphy_grid(nrphy_args_t *a);
 
 #endif

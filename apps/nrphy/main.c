@@ -93,7 +93,10 @@ static int split_args(int argc, char **argv, nrphy_args_t *a, bool *help)
       a->in = argv[++i];
     } else if (strcmp(s, "-o") == 0) {
       a->out = argv[++i];
-    } else if (strncmp(s, "--", 2) == 0 && s[2] != '\0' && a->nof_opt < NRPHY_MAX_OPTS) {
+    } else if (strncmp(s, "--", 2) == 0 && s[2] != '\0') {
+      if (a->nof_opt == NRPHY_MAX_OPTS) {
+        return nrphy_usage_error(a, "more than %d options", NRPHY_MAX_OPTS);
+      }
       a->opt[a->nof_opt++] = (nrphy_opt_t){.key = s + 2, .val = argv[++i]};
     } else {
       return nrphy_usage_error(a, "unexpected argument '%s'", s);

@@ -15,7 +15,7 @@ static const char *const fmt_names[] = {"bits", "grid"};
 
 static int pbch_opts(nrphy_args_t *a, phy_pbch_msg_t *m, phy_pbch_cfg_t *cfg, unsigned *fmt)
 {
-  unsigned pci, lm;
+  unsigned pci = 0, lm = 1;
   int rc = nrphy_opt_uint(a, "pci", 0, 0, 1007, &pci);
   rc = rc ? rc : nrphy_opt_uint(a, "sfn", 0, 0, 1023, &m->sfn);
   rc = rc ? rc : nrphy_opt_uint(a, "hrf", 0, 0, 1, &m->hrf);

@@ -7,19 +7,16 @@
  * selection (5.4.2.1) skips them. The buffer is therefore walked as runs of contiguous
  * valid positions: [k0, fs), [fe, N_cb), [0, fs), ... Bit interleaving (5.4.2.2) writes
  * e_{i E/Qm + j} to f_{i + j Qm}; e is built (or, receiving, taken apart) in chunks of
- * RM_CHUNK bits between the walk and the interleaver, so no per-call buffer is needed. */
+ * RM_CHUNK bits between the walk and the interleaver, so no per-call buffer is needed.
+ * For Q_m >= 6 the transmit side fuses both steps instead (rate_match_tx.c): its
+ * bit-matrix transposes beat Q_m byte-strided stores only for the longer groups. */
 #include <stddef.h>
 #include <string.h>
 
 #include "olive/phy/ldpc_rm.h"
 #include "olive/support/error.h"
 
-typedef struct cb_walk {
-  unsigned p;   /* next circular-buffer position to read */
-  unsigned fs;  /* first filler position (clipped to n_cb) */
-  unsigned fe;  /* one past the last filler position (clipped to n_cb) */
-  unsigned ncb; /* N_cb */
-} cb_walk_t;
+#include "rate_match_internal.h"
 
 static bool qm_ok(unsigned qm)
 {
@@ -173,6 +170,10 @@ int phy_ldpc_rm_encode(const phy_ldpc_rm_cfg_t *cfg, const uint8_t *d, uint8_t *
   cb_walk_t w;
   if (d == NULL || f == NULL || cfg_check(cfg) < 0 || walk_init(cfg, &w) < 0) {
     return OLIVE_EINVAL;
+  }
+  if (cfg->qm >= 6) {
+    phy_ldpc_rm_tx(&w, d, f, cfg->qm, cfg->e);
+    return (int)cfg->e;
   }
   const unsigned qm = cfg->qm, m = cfg->e / qm; /* m = E / Q_m */
   uint8_t e[RM_CHUNK];

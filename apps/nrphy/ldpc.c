@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* nrphy ldpc-encode / ldpc-decode: TS 38.212 5.3.2 through olive/phy/ldpc.h. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "nrphy.h"
 #include "olive/phy/ldpc.h"
+#include "olive/support/api.h"
 
 /* --bg and --z, with z checked against Table 5.3.2-1. */
 static int opt_bg_z(nrphy_args_t *a, phy_ldpc_bg_t *bg, unsigned *z)
@@ -70,7 +72,9 @@ int nrphy_ldpc_encode(nrphy_args_t *a)
   return rc;
 }
 
-static int decode_opts(nrphy_args_t *a, phy_ldpc_dec_cfg_t *cfg)
+static const char *const llr_fmt_names[] = {"i8", "f32"};
+
+static int decode_opts(nrphy_args_t *a, phy_ldpc_dec_cfg_t *cfg, unsigned *fmt, double *scale)
 {
   int rc = opt_bg_z(a, &cfg->bg, &cfg->z);
   if (rc == 0) {
@@ -79,6 +83,12 @@ static int decode_opts(nrphy_args_t *a, phy_ldpc_dec_cfg_t *cfg)
   }
   if (rc == 0) {
     rc = nrphy_opt_uint(a, "iters", 10, 1, PHY_LDPC_MAX_ITERS, &cfg->max_iters);
+  }
+  if (rc == 0) {
+    rc = nrphy_opt_enum(a, "format", llr_fmt_names, OLIVE_ARRAY_SIZE(llr_fmt_names), 0, fmt);
+  }
+  if (rc == 0) {
+    rc = nrphy_opt_double(a, "scale", 16.0, 1e-6, 1e6, scale);
   }
   cfg->stop = PHY_LDPC_STOP_SYNDROME;
   cfg->crc = PHY_CRC24B;
@@ -112,24 +122,43 @@ static int decode_file(const phy_ldpc_dec_cfg_t *cfg, const int8_t *llr, size_t 
   return rc;
 }
 
+/* float32 LLRs to the decoder's int8 scale (ldpc.h: about 16 steps per natural unit) in place:
+ * clamp(rint(x scale), -127, 127); NaN counts as an erasure. */
+static void f32_to_i8(uint8_t *buf, size_t n, float scale)
+{
+  const float *f = (const float *)buf;
+  int8_t *o = (int8_t *)buf;
+  for (size_t i = 0; i < n; i++) {
+    float v = isnan(f[i]) ? 0.0f : rintf(f[i] * scale);
+    o[i] = (int8_t)(v > 127.0f ? 127.0f : v < -127.0f ? -127.0f : v);
+  }
+}
+
 int nrphy_ldpc_decode(nrphy_args_t *a)
 {
   phy_ldpc_dec_cfg_t cfg;
-  int rc = decode_opts(a, &cfg);
+  unsigned fmt;
+  double scale;
+  int rc = decode_opts(a, &cfg, &fmt, &scale);
   if (rc != 0) {
     return rc;
   }
-  size_t n_llr;
+  size_t len, elem = fmt == 1 ? sizeof(float) : 1;
   int n_max = phy_ldpc_codeword_len(cfg.bg, cfg.z, 0);
-  uint8_t *llr = nrphy_read_all(a->in, &n_llr);
+  uint8_t *llr = nrphy_read_all(a->in, &len);
   if (llr == NULL) {
     return NRPHY_EXIT_FAIL;
   }
-  if (n_llr == 0 || n_llr > (size_t)n_max) {
-    fprintf(stderr, "nrphy: %s: wrong size: expected 1..%d int8 LLRs (bytes), got %zu\n", a->in,
-            n_max, n_llr);
+  size_t n_llr = len / elem;
+  if (len % elem != 0 || n_llr == 0 || n_llr > (size_t)n_max) {
+    fprintf(stderr,
+            "nrphy: %s: wrong size: expected 1..%d %s LLRs (%zu bytes each), got %zu bytes\n",
+            a->in, n_max, llr_fmt_names[fmt], elem, len);
     free(llr);
     return NRPHY_EXIT_FAIL;
+  }
+  if (fmt == 1) {
+    f32_to_i8(llr, n_llr, (float)scale); /* element i is read before byte i is written */
   }
   rc = decode_file(&cfg, (const int8_t *)llr, n_llr, a->out);
   free(llr);

@@ -13,9 +13,10 @@ static const nrphy_cmd_t cmds[] = {
      "--bg 1|2  --z Z (a lifting size of Table 5.3.2-1)  [--rows 0 | 4..46 (BG1) / 4..42 (BG2), "
      "0 = all]\n  in: K bits; out: N = (Kb - 2 + rows) Z bits",
      nrphy_ldpc_encode},
-    {"ldpc-decode", "min-sum LDPC decoding of int8 LLRs into K - F bits; verdict on stderr",
+    {"ldpc-decode", "min-sum LDPC decoding of LLRs into K - F bits; verdict on stderr",
      "--bg 1|2  --z Z  [--filler F (0..K-1, default 0)]  [--iters 1..32 (default 10)]\n"
-     "  in: 1..N int8 LLRs (positive = 0, codeword order of ldpc-encode); out: K - F bits\n"
+     "  [--format i8|f32 (default i8)]  [--scale int8 steps per f32 LLR unit (default 16)]\n"
+     "  in: 1..N LLRs (positive = 0, codeword order of ldpc-encode); out: K - F bits\n"
      "  stderr: iterations=<n> syndrome=ok|fail; exit 1 when the syndrome fails",
      nrphy_ldpc_decode},
     {"crc", "attach or check a CRC of 38.212 5.1 on a bits file",

@@ -43,6 +43,23 @@ for case in "1 8 22 66" "2 16 10 50" "1 384 22 66" "2 5 10 50"; do
   cmp -s "$d/c" "$d/c3" || fail "bg=$bg z=$z: flipped LLR not corrected"
 done
 
+# float32 LLRs through the modulator and the max-log demapper (QPSK, N0 = 0.5: |LLR| = 4,
+# 64 int8 steps at the default scale 16), and a file holding only the LLRs of the 4 core rows
+# ((10 - 2 + 4) Z of them; the rest count as erased)
+bits 160 5 >"$d/c"
+"$nrphy" ldpc-encode --bg 2 --z 16 -i "$d/c" -o "$d/d" || fail "encode f32 case"
+"$nrphy" modulate --mod qpsk -i "$d/d" -o "$d/s" || fail "modulate"
+"$nrphy" demodulate --mod qpsk --noise-var 0.5 -i "$d/s" -o "$d/lf" || fail "demodulate"
+[ "$(stat -c %s "$d/lf")" -eq $((800 * 4)) ] || fail "f32 LLR file size"
+msg=$("$nrphy" ldpc-decode --bg 2 --z 16 --format f32 -i "$d/lf" -o "$d/c2" 2>&1) || fail "f32: $msg"
+[ "$msg" = "ldpc-decode: iterations=1 syndrome=ok" ] && cmp -s "$d/c" "$d/c2" || fail "f32: $msg"
+head -c $((192 * 4)) "$d/lf" >"$d/lcore"
+msg=$("$nrphy" ldpc-decode --bg 2 --z 16 --format f32 -i "$d/lcore" -o "$d/c3" 2>&1) || fail "core: $msg"
+cmp -s "$d/c" "$d/c3" || fail "core rows only: wrong bits"
+head -c 7 "$d/lf" >"$d/l7"
+err=$("$nrphy" ldpc-decode --bg 2 --z 16 --format f32 -i "$d/l7" -o "$d/x" 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -q "expected 1..800 f32 LLRs (4 bytes each), got 7 bytes" <<<"$err" || fail "f32 size: $rc $err"
+
 # random strong LLRs are not a codeword: one iteration cannot satisfy the checks
 bits $((66 * 8)) 99 | to_llr >"$d/rnd"
 msg=$("$nrphy" ldpc-decode --bg 1 --z 8 --iters 1 -i "$d/rnd" -o "$d/x" 2>&1); rc=$?

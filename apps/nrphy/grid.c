@@ -43,6 +43,7 @@ typedef struct grid_cfg {
   unsigned prb, ssb, ssb_k0, ssb_l0, pci;
   unsigned rb0, nrb, l0, nsym, cdm_no_data;
   uint16_t dmrs_mask; /* bit l: symbol l carries PDSCH DM-RS */
+  unsigned png;       /* 0 = SVG, 1 = PNG */
 } grid_cfg_t;
 
 /* Marker amplitudes: the mapper scales PSS, SSS, PBCH and DMRS by their beta, so the
@@ -147,6 +148,29 @@ static int write_svg(const grid_cfg_t *g, const uint8_t *cls, const char *path)
   return fclose(f) == 0 ? 0 : NRPHY_EXIT_FAIL;
 }
 
+/* One CELL_W x CELL_H block of pixels per RE, k = 0 at the bottom, no legend. */
+static int write_png(const grid_cfg_t *g, const uint8_t *cls, const char *path)
+{
+  unsigned nsc = g->prb * PHY_NSC_RB, w = PHY_NSYMB_SLOT * CELL_W, h = nsc * CELL_H;
+  uint8_t *rgb = malloc((size_t)w * h * 3);
+  if (rgb == NULL) {
+    return NRPHY_EXIT_FAIL;
+  }
+  for (unsigned y = 0; y < h; y++) {
+    for (unsigned x = 0; x < w; x++) {
+      unsigned long c =
+          strtoul(re_style[cls[(x / CELL_W) * nsc + nsc - 1 - y / CELL_H]].colour + 1, NULL, 16);
+      uint8_t *p = rgb + ((size_t)y * w + x) * 3;
+      p[0] = (uint8_t)(c >> 16);
+      p[1] = (uint8_t)(c >> 8);
+      p[2] = (uint8_t)c;
+    }
+  }
+  int rc = nrphy_png_write(path, w, h, rgb);
+  free(rgb);
+  return rc;
+}
+
 /* "2,11" -> bits 2 and 11; NRPHY_EXIT_USAGE for anything but symbols 0..13. */
 static int parse_dmrs(nrphy_args_t *a, const char *s, uint16_t *mask)
 {
@@ -182,6 +206,8 @@ static int grid_opts(nrphy_args_t *a, grid_cfg_t *g)
                            &g->nsym);
   rc = rc ? rc : nrphy_opt_uint(a, "cdm-no-data", 1, 1, 2, &g->cdm_no_data);
   rc = rc ? rc : parse_dmrs(a, nrphy_opt_str(a, "dmrs-symbols", "2"), &g->dmrs_mask);
+  static const char *const fmt_names[] = {"svg", "png"};
+  rc = rc ? rc : nrphy_opt_enum(a, "format", fmt_names, OLIVE_ARRAY_SIZE(fmt_names), 0, &g->png);
   rc = rc ? rc : nrphy_args_unused(a);
   if (rc == 0 && a->out == NULL) {
     rc = nrphy_usage_error(a, "missing output file -o");
@@ -204,7 +230,7 @@ int nrphy_grid(nrphy_args_t *a)
   }
   if (rc == 0) {
     mark_pdsch(&g, cls);
-    rc = write_svg(&g, cls, a->out);
+    rc = g.png ? write_png(&g, cls, a->out) : write_svg(&g, cls, a->out);
   }
   free(cls);
   return rc;

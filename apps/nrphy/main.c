@@ -47,12 +47,12 @@ static const nrphy_cmd_t cmds[] = {
      "  in: 24 bits (BCH message: CHOICE bit + 23 MIB bits); out: 864 bits (38.211 7.3.3.1 "
      "b~) or\n  240 x 4 IQ (SSB symbols 0..3, subcarriers 0..239; PSS, SSS, PBCH, DMRS)",
      nrphy_pbch_encode},
-    {"grid", "draw one slot's resource grid as SVG, coloured by channel (SSB + PDSCH)",
+    {"grid", "draw one slot's resource grid as SVG or PNG, coloured by channel (SSB + PDSCH)",
      "[--prb 20..275 (default 24)]  [--ssb 0|1]  [--ssb-k0 0..12 prb - 240]  [--ssb-l0 0..10 "
      "(default 2)]\n  [--pci 0..1007]  [--pdsch-rb0 0..prb-1]  [--pdsch-nrb 0..prb-rb0]  "
      "[--pdsch-l0 0..13 (default 1)]\n  [--pdsch-nsym 0..14-l0]  [--dmrs-symbols 2,11 "
-     "(default 2)]  [--cdm-no-data 1|2]\n  no input; out: SVG (one rect per RE, class = "
-     "channel)",
+     "(default 2)]  [--cdm-no-data 1|2]  [--format svg|png]\n  no input; out: SVG (one rect "
+     "per RE, class = channel, with a legend) or PNG (16 x 3 pixels per RE)",
      nrphy_grid},
 };
 

@@ -66,6 +66,9 @@ int nrphy_write(const char *path, const void *buf, size_t len);
 /* 0 when every byte is 0 or 1; otherwise prints the first offending offset. */
 int nrphy_check_bits(const char *path, const uint8_t *bits, size_t n);
 
+/* 8-bit RGB image rgb[3 (y w + x) + c] as PNG (png.c); 0 or NRPHY_EXIT_FAIL. */
+int nrphy_png_write(const char *path, unsigned w, unsigned h, const uint8_t *rgb);
+
 /* ---- Subcommands ---- */
 int nrphy_ldpc_encode(nrphy_args_t *a);
 int nrphy_ldpc_decode(nrphy_args_t *a);

@@ -33,6 +33,21 @@ grep '^<rect class="pss"' "$d/g.svg" | sed 's/.* x="\([0-9]*\)" y="\([0-9]*\)".*
 [ "$(count pdsch-dmrs "$d/g3.svg")" -eq 288 ] && [ "$(count pdsch "$d/g3.svg")" -eq $((288 * 10 + 288)) ] \
   || fail "two DM-RS symbols: $(count pdsch-dmrs "$d/g3.svg") $(count pdsch "$d/g3.svg")"
 
+# PNG: signature, IHDR size (14 x 16 by 288 x 3 pixels), the IEND chunk whose CRC-32 is the
+# constant AE 42 60 82 (PNG spec; pins the chunk CRC), and the pixel of the PSS RE at l = 8,
+# k = 124 (k0 24 + 100) found through the stored deflate blocks (5 header bytes per 65535)
+# holding the PSS colour d6 27 28.
+"$nrphy" grid --prb 24 --ssb-k0 24 --ssb-l0 8 --format png -o "$d/g.png" || fail "png"
+hex() { od -An -v -tx1 -j "$2" -N "$3" "$1" | tr -d ' \n'; }
+[ "$(hex "$d/g.png" 0 8)" = 89504e470d0a1a0a ] || fail "PNG signature"
+[ "$(hex "$d/g.png" 12 12)" = 49484452000000e000000360 ] || fail "IHDR: $(hex "$d/g.png" 12 12)"
+sz=$(stat -c %s "$d/g.png")
+[ "$(hex "$d/g.png" $((sz - 12)) 12)" = 0000000049454e44ae426082 ] || fail "IEND"
+off=$(((287 - 124) * 3 * (1 + 224 * 3) + 1 + 8 * 16 * 3))
+pos=$((8 + 25 + 8 + 2 + 5 * (off / 65535 + 1) + off))
+[ "$(hex "$d/g.png" $pos 3)" = d62728 ] || fail "PSS pixel is $(hex "$d/g.png" $pos 3)"
+[ "$(hex "$d/g.png" $((pos - 16 * 3)) 3)" = 1f77b4 ] || fail "symbol 7 pixel is not PDSCH"
+
 err=$("$nrphy" grid --dmrs-symbols 2,14 -o "$d/x" 2>&1); rc=$?
 [ $rc -eq 2 ] && grep -q "\-\-dmrs-symbols: value '2,14' is not allowed" <<<"$err" || fail "dmrs: $rc $err"
 err=$("$nrphy" grid --prb 24 --ssb-k0 49 -o "$d/x" 2>&1); rc=$?

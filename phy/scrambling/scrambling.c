@@ -3,8 +3,9 @@
  * 7.3.3.1: b~(i) = (b(i) + c(i)) mod 2 on bits, and the matching sign flip on LLRs.
  *
  * The sequence is generated in chunks of PHY_SCRAMBLING_CHUNK_WORDS words on the stack
- * (phy_seq_gold_fill, word-parallel for long runs) and applied by a kernel. The bit forms
- * are portable C; the LLR forms have AVX2 and AVX-512 kernels chosen at init. */
+ * (phy_seq_gold_fill, word-parallel for long runs) and applied by a kernel. The
+ * placeholder and packed bit forms are portable C; the LLR and one-bit-per-byte forms have
+ * AVX2 and AVX-512 kernels chosen at init. */
 #include "olive/phy/scrambling.h"
 
 #include "olive/support/error.h"
@@ -25,7 +26,32 @@ static void llr_i8_generic(int8_t *out, const int8_t *in, size_t len, const uint
     phy_scrambling_i8_word(out + i, in + i, len - i < 32 ? len - i : 32, c[i / 32]);
 }
 
-const phy_scrambling_ops_t phy_scrambling_ops_generic = {llr_f32_generic, llr_i8_generic};
+/* One LSB-first sequence byte as eight 0/1 bytes: replicate it, keep bit i in byte i and
+ * map non-zero bytes to 1 (adding 0x7f carries into bit 7 only). */
+static inline uint64_t spread8(uint32_t byte)
+{
+  uint64_t x = (uint64_t)byte * 0x0101010101010101ull;
+  x &= 0x8040201008040201ull;
+  return ((x + 0x7f7f7f7f7f7f7f7full) >> 7) & 0x0101010101010101ull;
+}
+
+static void bits_generic(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c)
+{
+  size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i + 8 <= len; i += 8) {
+    uint64_t x;
+    memcpy(&x, in + i, 8);
+    x ^= spread8((c[i / 32] >> (i % 32)) & 0xffu);
+    memcpy(out + i, &x, 8);
+  }
+#endif
+  if (i < len)
+    phy_scrambling_bits_word(out + i, in + i, len - i, c[i / 32] >> (i % 32));
+}
+
+const phy_scrambling_ops_t phy_scrambling_ops_generic = {llr_f32_generic, llr_i8_generic,
+                                                         bits_generic};
 
 int phy_scrambling_init(phy_scrambling_t *q, const phy_scrambling_args_t *args)
 {
@@ -60,41 +86,16 @@ static inline size_t chunk_len(size_t left)
   return left < CHUNK ? left : CHUNK;
 }
 
-/* One LSB-first sequence byte as eight 0/1 bytes: replicate it, keep bit i in byte i and
- * map non-zero bytes to 1 (adding 0x7f carries into bit 7 only). */
-static inline uint64_t spread8(uint32_t byte)
-{
-  uint64_t x = (uint64_t)byte * 0x0101010101010101ull;
-  x &= 0x8040201008040201ull;
-  return ((x + 0x7f7f7f7f7f7f7f7full) >> 7) & 0x0101010101010101ull;
-}
-
-static void bits_chunk(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c)
-{
-  size_t i = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  for (; i + 8 <= len; i += 8) {
-    uint64_t x;
-    memcpy(&x, in + i, 8);
-    x ^= spread8((c[i / 32] >> (i % 32)) & 0xffu);
-    memcpy(out + i, &x, 8);
-  }
-#endif
-  for (; i < len; i++)
-    out[i] = (uint8_t)(in[i] ^ ((c[i / 32] >> (i % 32)) & 1u));
-}
-
 void phy_scrambling_bits(const phy_scrambling_t *q, uint8_t *out, const uint8_t *in, size_t len,
                          uint32_t c_init, uint32_t n)
 {
-  (void)q;
   phy_seq_gold_t g;
   uint32_t c[PHY_SCRAMBLING_CHUNK_WORDS];
   phy_seq_gold_init(&g, c_init, n);
   for (size_t i = 0, m; i < len; i += m) {
     m = chunk_len(len - i);
     phy_seq_gold_fill(&g, c, (m + 31) / 32);
-    bits_chunk(out + i, in + i, m, c);
+    q->ops->bits(out + i, in + i, m, c);
   }
 }
 

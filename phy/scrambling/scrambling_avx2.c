@@ -50,4 +50,23 @@ static void llr_i8_avx2(int8_t *out, const int8_t *in, size_t len, const uint32_
     phy_scrambling_i8_word(out + i, in + i, len - i, c[i / 32]);
 }
 
-const phy_scrambling_ops_t phy_scrambling_ops_avx2 = {llr_f32_avx2, llr_i8_avx2};
+/* 32 bits per word: each of its 4 bytes replicated over 8 lanes (in-lane shuffle of the
+ * broadcast word), bit b of lane b tested, the 0/-1 result masked to 0/1 and XORed in. */
+static void bits_avx2(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c)
+{
+  const __m256i idx =
+      _mm256_setr_epi64x(0, 0x0101010101010101ll, 0x0202020202020202ll, 0x0303030303030303ll);
+  const __m256i bit = _mm256_set1_epi64x((long long)0x8040201008040201ull);
+  const __m256i one = _mm256_set1_epi8(1);
+  size_t i = 0;
+  for (; i + 32 <= len; i += 32) {
+    __m256i w = _mm256_shuffle_epi8(_mm256_set1_epi32((int)c[i / 32]), idx);
+    __m256i m = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(w, bit), bit), one);
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(in + i));
+    _mm256_storeu_si256((__m256i *)(void *)(out + i), _mm256_xor_si256(x, m));
+  }
+  if (i < len)
+    phy_scrambling_bits_word(out + i, in + i, len - i, c[i / 32]);
+}
+
+const phy_scrambling_ops_t phy_scrambling_ops_avx2 = {llr_f32_avx2, llr_i8_avx2, bits_avx2};

@@ -37,4 +37,20 @@ static void llr_i8_avx512(int8_t *out, const int8_t *in, size_t len, const uint3
   }
 }
 
-const phy_scrambling_ops_t phy_scrambling_ops_avx512 = {llr_f32_avx512, llr_i8_avx512};
+/* 64 bits of sequence are a byte mask: XOR 1 into the selected bytes. */
+static void bits_avx512(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c)
+{
+  const __m512i one = _mm512_set1_epi8(1);
+  for (size_t i = 0; i < len; i += 64) {
+    uint64_t w = c[i / 32];
+    size_t rem = len - i < 64 ? len - i : 64;
+    if (rem > 32)
+      w |= (uint64_t)c[i / 32 + 1] << 32;
+    __mmask64 live = rem == 64 ? ~0ull : (1ull << rem) - 1;
+    __m512i x = _mm512_maskz_loadu_epi8(live, in + i);
+    x = _mm512_xor_si512(x, _mm512_maskz_mov_epi8((__mmask64)w, one));
+    _mm512_mask_storeu_epi8(out + i, live, x);
+  }
+}
+
+const phy_scrambling_ops_t phy_scrambling_ops_avx512 = {llr_f32_avx512, llr_i8_avx512, bits_avx512};

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Scrambling kernels per ISA (hidden; chosen once by phy_scrambling_init). A kernel
  * applies len <= 32 * PHY_SCRAMBLING_CHUNK_WORDS sequence bits given as LSB-first 32-bit
- * words (bit j of c[i] is the bit for element 32 i + j). */
+ * words (bit j of c[i] is the bit for element 32 i + j) to LLRs or to one-bit-per-byte
+ * bits. */
 #ifndef OLIVE_PHY_SCRAMBLING_INTERNAL_H
 #define OLIVE_PHY_SCRAMBLING_INTERNAL_H
 
@@ -17,6 +18,7 @@
 struct phy_scrambling_ops {
   void (*llr_f32)(float *out, const float *in, size_t len, const uint32_t *c);
   void (*llr_i8)(int8_t *out, const int8_t *in, size_t len, const uint32_t *c);
+  void (*bits)(uint8_t *out, const uint8_t *in, size_t len, const uint32_t *c); /* 0/1 */
 };
 
 extern const phy_scrambling_ops_t phy_scrambling_ops_generic;
@@ -32,6 +34,13 @@ static inline void phy_scrambling_f32_word(float *out, const float *in, size_t n
     u ^= ((w >> j) & 1u) << 31;
     memcpy(&out[j], &u, 4);
   }
+}
+
+/* out[j] = in[j] XOR bit j of w, j < n <= 32 (the scalar tail of the bit kernels). */
+static inline void phy_scrambling_bits_word(uint8_t *out, const uint8_t *in, size_t n, uint32_t w)
+{
+  for (size_t j = 0; j < n; j++)
+    out[j] = (uint8_t)(in[j] ^ ((w >> j) & 1u));
 }
 
 /* Saturated negation of in[j] where bit j of w is set, j < n <= 32. Branch-free:

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* nrphy grid: one slot's resource grid drawn as SVG, one rectangle per RE coloured by
+/* nrphy grid: one slot's resource grid drawn as SVG (or PNG), one rectangle per RE coloured by
  * channel: an SS/PBCH block placed by the library's own mapper (phy_ssb_map, TS 38.211
  * 7.4.3.1) and a PDSCH allocation with DM-RS configuration type 1 on port 1000 (7.4.1.1.2:
  * k = 4n + 2k' + Delta, Delta = 0, so the even subcarriers of each DM-RS symbol). PDSCH is

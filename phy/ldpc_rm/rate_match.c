@@ -131,9 +131,13 @@ static void deinterleave(int8_t *e, const int8_t *f, unsigned k0, unsigned n, un
   unsigned i = k0 / m, j = k0 % m;
   while (n > 0) {
     unsigned len = umin(n, m - j);
-    const int8_t *src = f + i + (size_t)j * qm;
-    for (unsigned t = 0; t < len; t++) {
-      e[t] = src[(size_t)t * qm];
+    if (qm == 8) {
+      phy_ldpc_rm_gather8(e, f + (size_t)j * 8, i, len);
+    } else {
+      const int8_t *src = f + i + (size_t)j * qm;
+      for (unsigned t = 0; t < len; t++) {
+        e[t] = src[(size_t)t * qm];
+      }
     }
     e += len;
     n -= len;

@@ -23,4 +23,12 @@ typedef void (*phy_ldpc_rm_block8_fn)(uint8_t *f, const uint64_t *r);
 
 void phy_ldpc_rm_block8_avx512(uint8_t *f, const uint64_t *r);
 
+/* Q_m = 8 de-interleaver row: e[t] = f[8 t + i], t < n. phy_ldpc_rm_gather8 is the variant
+ * chosen at library load (rate_match_tx.c). */
+typedef void (*phy_ldpc_rm_gather8_fn)(int8_t *e, const int8_t *f, unsigned i, unsigned n);
+
+extern phy_ldpc_rm_gather8_fn phy_ldpc_rm_gather8;
+
+void phy_ldpc_rm_gather8_avx512(int8_t *e, const int8_t *f, unsigned i, unsigned n);
+
 #endif

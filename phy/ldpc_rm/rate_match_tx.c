@@ -149,14 +149,24 @@ static void block8_generic(uint8_t *f, const uint64_t *r)
   emit(f, r, 8, 0, 64, 512);
 }
 
-static phy_ldpc_rm_block8_fn block8 = block8_generic;
+static void gather8_generic(int8_t *e, const int8_t *f, unsigned i, unsigned n)
+{
+  for (unsigned t = 0; t < n; t++) {
+    e[t] = f[(size_t)t * 8 + i];
+  }
+}
 
-/* phy_ldpc_rm_encode has no init: the variant is chosen once at load (OLIVE_ISA caps it). */
-__attribute__((constructor)) static void rm_tx_select(void)
+static phy_ldpc_rm_block8_fn block8 = block8_generic;
+phy_ldpc_rm_gather8_fn phy_ldpc_rm_gather8 = gather8_generic;
+
+/* The rate-matching calls have no init: their variants are chosen once at load (OLIVE_ISA
+ * caps the choice). */
+__attribute__((constructor)) static void rm_select(void)
 {
 #ifdef OLIVE_HAVE_X86_SIMD
   if (olive_cpu_isa() == OLIVE_ISA_AVX512) {
     block8 = phy_ldpc_rm_block8_avx512;
+    phy_ldpc_rm_gather8 = phy_ldpc_rm_gather8_avx512;
   }
 #endif
 }

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* phy_ldpc_rm_encode's kernels against a literal transcription of TS 38.212 5.4.2.1 (the
- * "while k < E" loop) and 5.4.2.2 (the double loop), bit-exact. The transmit side has a
- * portable path per Q_m and, for Q_m >= 6, a fused kernel whose Q_m = 8 blocks of 64
- * groups have an AVX-512 variant; ctest runs this file under OLIVE_ISA=generic and
- * unrestricted so both are compared. Cases: Q_m 1..8, m = E/Q_m of 1, 7, 8, 33, 63..65,
- * 127..129 and 3300 (tails around the 8- and 64-group blocks), filler, N_cb small enough
- * to wrap several times inside one row, every rv, d and f misaligned by 0..7 bytes. d is
- * allocated with exactly the bytes phy_ldpc_rm_needed() asks for (ASan catches a read
- * past them) and f has guard bytes on both sides (a store outside f_0..f_{E-1} fails).
- * Fixed seed. */
+/* phy_ldpc_rm_encode's and phy_ldpc_rm_decode's kernels against a literal transcription
+ * of TS 38.212 5.4.2.1 (the "while k < E" loop) and 5.4.2.2 (the double loop), exact. The
+ * transmit side has a portable path per Q_m and, for Q_m >= 6, a fused kernel whose
+ * Q_m = 8 blocks of 64 groups have an AVX-512 variant; the receive side has an AVX-512
+ * Q_m = 8 de-interleaver row. ctest runs this file under OLIVE_ISA=generic and
+ * unrestricted so both are compared. Decoding adds random LLRs (saturating at +-127,
+ * fillers +127 from phy_ldpc_rm_soft_reset) at the positions the reference selected. Cases:
+ * Q_m 1..8, m = E/Q_m of 1, 7, 8, 33, 63..65, 127..129 and 3300 (tails around the 8- and 64-group
+ * blocks), filler, N_cb small enough to wrap several times inside one row, every rv, d and f
+ * misaligned by 0..7 bytes. d is allocated with exactly the bytes phy_ldpc_rm_needed() asks for
+ * (ASan catches a read past them) and f has guard bytes on both sides (a store outside f_0..f_{E-1}
+ * fails). Fixed seed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,13 +27,15 @@ static uint32_t rnd(void)
   return rng >> 8;
 }
 
-/* dbits: one bit per byte, 2 marks <NULL> (filler). */
-static void ref_encode(const phy_ldpc_rm_cfg_t *cfg, const uint8_t *dbits, uint8_t *e, uint8_t *f)
+/* dbits: one bit per byte, 2 marks <NULL> (filler); pos[k]: the position e_k came from. */
+static void ref_encode(const phy_ldpc_rm_cfg_t *cfg, const uint8_t *dbits, unsigned *pos,
+                       uint8_t *e, uint8_t *f)
 {
   unsigned k0 = (unsigned)phy_ldpc_rm_k0(cfg->bg, cfg->z, cfg->n_cb, cfg->rv);
   for (unsigned k = 0, j = 0; k < cfg->e; j++) {
     unsigned p = (k0 + j) % cfg->n_cb;
     if (dbits[p] != 2) {
+      pos[k] = p;
       e[k++] = dbits[p];
     }
   }
@@ -43,7 +47,36 @@ static void ref_encode(const phy_ldpc_rm_cfg_t *cfg, const uint8_t *dbits, uint8
   }
 }
 
-/* One case: returns 1 when encode matches the reference and stays inside f. */
+/* soft_reset + decode of E random LLRs vs adding them at the reference positions. */
+static int check_decode(const phy_ldpc_rm_cfg_t *cfg, const uint8_t *dbits, const unsigned *pos,
+                        unsigned foff)
+{
+  int8_t *llr = malloc(cfg->e + 8), *soft = malloc(cfg->n_cb);
+  int *want = malloc(cfg->n_cb * sizeof(int));
+  unsigned m = cfg->e / cfg->qm;
+  for (unsigned p = 0; p < cfg->n_cb; p++) {
+    want[p] = dbits[p] == 2 ? 127 : 0;
+  }
+  for (unsigned k = 0; k < cfg->e + 8; k++) {
+    llr[k] = (int8_t)((int)(rnd() % 255) - 127);
+  }
+  for (unsigned k = 0; k < cfg->e; k++) { /* e_k = f_{(k mod m) Q_m + k / m} */
+    int v = want[pos[k]] + llr[foff + (k % m) * cfg->qm + k / m];
+    want[pos[k]] = v > 127 ? 127 : v < -127 ? -127 : v;
+  }
+  int ok = phy_ldpc_rm_soft_reset(cfg, soft) == 0 &&
+           phy_ldpc_rm_decode(cfg, llr + foff, soft) == (int)cfg->e;
+  for (unsigned p = 0; p < cfg->n_cb; p++) {
+    ok &= soft[p] == want[p];
+  }
+  free(llr);
+  free(soft);
+  free(want);
+  return ok;
+}
+
+/* One case: returns 1 when encode matches the reference and stays inside f, and decode
+ * matches too. */
 static int run_case(const phy_ldpc_rm_cfg_t *cfg, unsigned doff, unsigned foff)
 {
   unsigned kb = cfg->bg == PHY_LDPC_BG1 ? 22 : 10,
@@ -54,6 +87,7 @@ static int run_case(const phy_ldpc_rm_cfg_t *cfg, unsigned doff, unsigned foff)
     return 0;
   }
   uint8_t *dbits = malloc(nmax), *e = malloc(cfg->e), *fr = malloc(cfg->e);
+  unsigned *pos = malloc(cfg->e * sizeof(unsigned));
   uint8_t *dmem = malloc(doff + ((unsigned)need + 7) / 8);
   uint8_t *fmem = malloc(cfg->e + 2 * GUARD + 8);
   uint8_t *d = dmem + doff, *f = fmem + GUARD + foff;
@@ -64,7 +98,7 @@ static int run_case(const phy_ldpc_rm_cfg_t *cfg, unsigned doff, unsigned foff)
       d[p >> 3] |= (uint8_t)(0x80u >> (p & 7));
     }
   }
-  ref_encode(cfg, dbits, e, fr);
+  ref_encode(cfg, dbits, pos, e, fr);
   memset(fmem, 0xa5, cfg->e + 2 * GUARD + 8);
   int ok = phy_ldpc_rm_encode(cfg, d, f) == (int)cfg->e && memcmp(f, fr, cfg->e) == 0;
   for (unsigned b = 0; b < GUARD + foff; b++) {
@@ -73,6 +107,8 @@ static int run_case(const phy_ldpc_rm_cfg_t *cfg, unsigned doff, unsigned foff)
   for (unsigned b = 0; b < GUARD + 8 - foff; b++) {
     ok &= f[cfg->e + b] == 0xa5;
   }
+  ok &= check_decode(cfg, dbits, pos, foff);
+  free(pos);
   free(dbits);
   free(e);
   free(fr);

@@ -11,9 +11,17 @@
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
 
-/* TS 38.214 5.1.6.2: for DCI 1_0 the UE assumes dmrs-AdditionalPosition pos2, and one CDM
- * group without data for a 2-symbol PDSCH, two otherwise (single-symbol DM-RS type 1). */
-#define SIB1_DMRS_ADD_POS 2u
+/* TS 38.214 5.1.3.2: no TBS above 2976 bits with SI-RNTI. */
+#define SIB1_MAX_TBS 2976
+
+/* TS 38.214 5.1.6.2, PDSCH scheduled by DCI 1_0: dmrs-AdditionalPosition pos2 for mapping
+ * type A; for type B one additional DM-RS (pos1) with 7 symbols, none otherwise. */
+static uint32_t sib1_add_pos(const phy_pdsch_tda_t *t)
+{
+  if (t->mapping == PHY_PDSCH_MAPPING_A)
+    return 2;
+  return t->l == 7 ? 1u : 0u;
+}
 
 static int coreset0_setup(mac_bcast_t *s)
 {
@@ -35,12 +43,13 @@ static int coreset0_setup(mac_bcast_t *s)
   return 0;
 }
 
-/* The DM-RS REs per PRB of the SIB1 PDSCH (N_DMRS^PRB of 5.1.3.2). */
+/* The DM-RS REs per PRB of the SIB1 PDSCH (N_DMRS^PRB of 5.1.3.2); 5.1.6.2: with DCI 1_0
+ * one CDM group without data for a 2-symbol PDSCH, two otherwise (type 1, single symbol). */
 static int sib1_dmrs_re(const phy_pdsch_tda_t *t, uint32_t typea_pos, uint32_t *cdm)
 {
   uint8_t l_bar[PHY_DMRS_MAX_SYMB];
   uint32_t ld = t->mapping == PHY_PDSCH_MAPPING_A ? (uint32_t)t->s + t->l : t->l;
-  int n = phy_dmrs_pdsch_positions(t->mapping, ld, SIB1_DMRS_ADD_POS, typea_pos, l_bar);
+  int n = phy_dmrs_pdsch_positions(t->mapping, ld, sib1_add_pos(t), typea_pos, l_bar);
   if (n < 0)
     return OLIVE_ECONFIG;
   *cdm = t->l == 2 ? 1u : 2u;
@@ -62,6 +71,8 @@ static int sib1_mcs(mac_bcast_t *s, uint32_t n_prb, uint32_t dmrs_re, uint32_t b
                        .qm = m.qm,
                        .r_x2048 = m.r_x2048};
     int tbs = phy_tbs_calc(&c);
+    if (tbs > SIB1_MAX_TBS)
+      break;
     if (tbs >= (int)bits) {
       s->info.sib1_mcs = mcs;
       s->info.sib1_tbs = (uint32_t)tbs;
@@ -99,7 +110,7 @@ static int pdsch_setup(mac_bcast_t *s, phy_pdsch_pdu_t *p, uint32_t sib1_len)
                          .nof_symb = in->tda.l,
                          .dmrs_type = PHY_DMRS_TYPE1,
                          .typea_pos = (uint8_t)a->typea_pos,
-                         .add_pos = SIB1_DMRS_ADD_POS,
+                         .add_pos = (uint8_t)sib1_add_pos(&in->tda),
                          .cdm_groups_no_data = (uint8_t)cdm,
                          .dmrs_id = a->pci,
                          .mcs_table = PHY_MCS_TABLE_QAM64,

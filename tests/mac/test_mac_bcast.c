@@ -248,6 +248,35 @@ static int want_ss1_odd(uint32_t sfn, uint32_t slot)
   return (sfn % 2 == 0 && slot < 2) ? 1 : -1;
 }
 
+/* Default table A (38.214 Table 5.1.2.1.1-2, dmrs-TypeA-Position 2) rows of mapping type B
+ * and the DCI 1_0 DM-RS rules of 5.1.6.2, over all 96 RBs:
+ *  row 8: S 5, L 7 -> pos1, DM-RS l-bar {0, 4} (Table 7.4.1.1.2-3), 2 CDM groups: 24 REs,
+ *    N'_RE 60, N_RE 5760; MCS 0: N_info 1350 -> 1344 -> TBS 1352 (>= 800 bits).
+ *  row 9: S 5, L 2 -> pos0, one DM-RS symbol, 1 CDM group: 6 REs, N'_RE 18, N_RE 1728;
+ *    MCS 0..2 give TBS 408, 528, 672 < 800; MCS 3 (R 251): N_info 847.1 -> 840 -> 848. */
+static void test_tdra_type_b(void)
+{
+  static const struct {
+    uint32_t row, s, l, add_pos, cdm, mcs, tbs;
+  } v[2] = {{8, 5, 7, 1, 2, 0, 1352}, {9, 5, 2, 0, 1, 3, 848}};
+  for (int k = 0; k < 2; k++) {
+    mac_bcast_args_t a = ref_args();
+    a.sib1_tdra_row = v[k].row;
+    mac_bcast_t *s = mac_bcast_create(&a, NULL);
+    CHECK(s != NULL, "row %u", v[k].row);
+    if (!s)
+      continue;
+    CHECK(mac_bcast_slot(s, 0, 0, &req) == 0 && req.nof_pdsch == 1);
+    const phy_pdsch_pdu_t *d = &req.pdsch[0];
+    CHECK(d->mapping == PHY_PDSCH_MAPPING_B && d->first_symb == v[k].s && d->nof_symb == v[k].l);
+    CHECK(d->add_pos == v[k].add_pos && d->cdm_groups_no_data == v[k].cdm, "row %u", v[k].row);
+    CHECK(d->mcs == v[k].mcs && d->tbs == v[k].tbs, "row %u: mcs %u tbs %u", v[k].row, d->mcs,
+          d->tbs);
+    CHECK(bits_value(req.pdcch[0].dci + 13, 4) == v[k].row - 1, "TDRA field");
+    mac_bcast_destroy(s);
+  }
+}
+
 static void test_sib1_occasions(void)
 {
   sib1_slots(0, 40, 0xF0, want_ss0_rep40);
@@ -380,6 +409,7 @@ int main(void)
   test_ref_cell();
   test_mcs_choice();
   test_sib1_occasions();
+  test_tdra_type_b();
   test_sweep();
   test_reject();
   return olive_test_done();

@@ -189,10 +189,15 @@ static void test_mcs_choice(void)
   check_dci(&req.pdcch[0], 682, 7);
   CHECK(req.pdsch[0].prb_start == 12 && req.pdsch[0].nof_prb == 8 && req.pdsch[0].tbs == 888);
   mac_bcast_destroy(s);
-  /* 372 bytes cannot fit 8 RBs at Q_m 2 */
-  a.sib1_len = MAC_SIB1_MAX_BYTES;
+  /* 150 bytes do not fit 8 RBs at Q_m 2 (MCS 9, R 679: N_info 1145.8 -> 1136 -> TBS 1160
+   * < 1200 bits) although MCS 10 (16QAM) would: 38.214 5.1.3.1 excludes Q_m > 2 for SI-RNTI */
+  a.sib1_len = 150;
   int err = 0;
   CHECK(mac_bcast_create(&a, &err) == NULL && err == OLIVE_ECONFIG);
+  a.sib1_len = 145; /* 1160 bits: fits exactly at MCS 9 */
+  s = mac_bcast_create(&a, &err);
+  CHECK(s && mac_bcast_info(s)->sib1_mcs == 9 && mac_bcast_info(s)->sib1_tbs == 1160);
+  mac_bcast_destroy(s);
 }
 
 /* Where SIB1 goes for ss0 index `ss0` and repetition period rep_ms over 32 frames: the

@@ -9,7 +9,10 @@
  * Ownership: a request holds no pointer into MAC memory except each PDSCH PDU's `tb`.
  * That transport block stays owned by the MAC and must stay valid and unchanged until
  * the PHY has processed the slot (for broadcast, until the scheduler is destroyed). The
- * PHY never writes through it and never frees it. Everything else is copied by value. */
+ * PHY never writes through it and never frees it. Everything else is copied by value.
+ *
+ * The PHY rate-matches each PDSCH around the SSBs and the PDCCH CORESETs of the same
+ * request that overlap it (TS 38.214 5.1.4); the TBS already ignores them (5.1.3.2). */
 #ifndef OLIVE_PHY_SLOT_REQUEST_H
 #define OLIVE_PHY_SLOT_REQUEST_H
 

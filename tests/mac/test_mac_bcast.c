@@ -23,8 +23,13 @@
 #include "olive/support/error.h"
 #include "olive_test.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define COUNT_ALLOCS 0
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) /* clang */
+#define MAC_TEST_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(MAC_TEST_ASAN)
+#define COUNT_ALLOCS 0 /* ASan owns malloc */
 #else
 #define COUNT_ALLOCS 1
 /* glibc's own entry points, so the test can count every heap allocation. */

@@ -287,8 +287,45 @@ static void test_tdra_type_b(void)
   }
 }
 
+/* 30 kHz (mu 1, 20 slots), case C, L_max 8, all SSBs; CORESET#0 Table 13-4 row 0.
+ * Row 4: O 5, M 1 -> n0 = 10 + i: slots 10..17 of even frames.
+ * Row 9: O 5, M 2 -> n0 = 10 + 2i: 10, 12, 14, 16, 18 (even frames), then 20, 22, 24 ->
+ * slots 0, 2, 4 of odd frames. */
+static void test_sib1_mu1(void)
+{
+  for (uint32_t row = 4; row <= 9; row += 5) {
+    mac_bcast_args_t a = ref_args();
+    a.scs_khz = 30;
+    a.ssb_case = PHY_SSB_CASE_C;
+    a.l_max = 8;
+    a.ssb_bitmap = 0xFF;
+    a.coreset0_index = 0;
+    a.offset_to_pointa = 4;
+    a.min_bw_mhz = 10;
+    a.nof_prb = 51;
+    a.ss0_index = row;
+    mac_bcast_t *s = mac_bcast_create(&a, NULL);
+    CHECK(s != NULL, "row %u", row);
+    for (uint32_t sfn = 0; s && sfn < 4; sfn++) {
+      for (uint32_t slot = 0; slot < 20; slot++) {
+        int want;
+        if (row == 4)
+          want = sfn % 2 == 0 && slot >= 10 && slot <= 17;
+        else if (sfn % 2 == 0)
+          want = slot >= 10 && slot % 2 == 0;
+        else
+          want = slot <= 4 && slot % 2 == 0;
+        CHECK(mac_bcast_slot(s, sfn, slot, &req) == 0);
+        CHECK(req.nof_pdcch == (uint32_t)want, "row %u sfn %u slot %u", row, sfn, slot);
+      }
+    }
+    mac_bcast_destroy(s);
+  }
+}
+
 static void test_sib1_occasions(void)
 {
+  test_sib1_mu1();
   sib1_slots(0, 40, 0xF0, want_ss0_rep40);
   sib1_slots(0, 160, 0xF0, want_ss0_rep160);
   sib1_slots(9, 20, 0xF0, want_ss9);
@@ -341,6 +378,7 @@ static void sweep_one(mac_bcast_args_t *a)
         uint32_t i = req.ssb[k].ssb_idx, hs = slot % (nslot / 2);
         CHECK((a->ssb_bitmap >> (7 - i)) & 1);
         CHECK(pos[i] == hs * 14 + req.ssb[k].first_symb, "SSB %u at slot %u", i, slot);
+        CHECK(req.ssb[k].hrf == slot / (nslot / 2) && req.ssb[k].l_max == a->l_max);
       }
       for (uint32_t k = 0; k < req.nof_pdcch; k++)
         CHECK(is_candidate(in->nof_cce, req.pdcch[k].al, req.pdcch[k].cce));

@@ -57,7 +57,7 @@ static int check_args(const mac_bcast_args_t *a)
 
 mac_bcast_t *mac_bcast_create(const mac_bcast_args_t *args, int *err)
 {
-  if (!args || set_err(err, check_args(args)) < 0)
+  if (set_err(err, args ? check_args(args) : OLIVE_EINVAL) < 0)
     return NULL;
   mac_bcast_t *s = olive_mem_alloc(sizeof(*s));
   if (!s) {
@@ -117,11 +117,8 @@ static void add_ssbs(const mac_bcast_t *s, uint32_t sfn, uint32_t slot, phy_dl_s
 {
   uint32_t hf_slots = 5u << s->mu;
   uint32_t hrf = slot / hf_slots;
-  if (s->a.ssb_period_ms == 5) {
-    /* every half frame */
-  } else if (hrf != 0 || sfn % (s->a.ssb_period_ms / 10u) != 0) {
-    return;
-  }
+  if (s->a.ssb_period_ms != 5 && (hrf != 0 || sfn % (s->a.ssb_period_ms / 10u) != 0))
+    return; /* 5 ms: every half frame */
   for (uint32_t i = 0; i < s->a.l_max; i++) {
     if (!ssb_sent(s, i) || s->ssb_first[i] / PHY_NSYMB_SLOT != slot % hf_slots)
       continue;

@@ -450,6 +450,7 @@ static void test_reject(void)
   CHECK(mac_bcast_slot(NULL, 0, 0, &req) == OLIVE_EINVAL);
   mac_bcast_destroy(s);
   mac_bcast_destroy(NULL);
+  CHECK(!mac_bcast_create(NULL, &err) && err == OLIVE_EINVAL);
 }
 
 int main(void)

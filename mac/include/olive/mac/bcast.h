@@ -8,8 +8,10 @@
  * MSBs; TS 38.212 7.1.1).
  *
  * Scope: FR1 multiplexing pattern 1, SSB SCS equal to subCarrierSpacingCommon (15 kHz
- * case A or 30 kHz cases B/C), L_max 4 or 8. One SIB1 per slot: when two SSBs' Type0
- * occasions share a slot (M = 1/2 rows of Table 13-11), the lower SSB index gets it. */
+ * case A or 30 kHz cases B/C), L_max 4 or 8. SSB bursts start in half frame 0 of frames
+ * with SFN mod (period / 10 ms) = 0. SIB1 for SSB i goes in slot n0 (the first of the two
+ * monitored slots), one per slot: when two SSBs' Type0 occasions share a slot (M = 1/2
+ * rows of Table 13-11), the lower SSB index gets it. RV 0 on every repetition. */
 #ifndef OLIVE_MAC_BCAST_H
 #define OLIVE_MAC_BCAST_H
 

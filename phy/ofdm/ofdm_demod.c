@@ -49,8 +49,8 @@ static void demap_bins(phy_ofdm_t *q, cf_t *re, cf_t c)
     volk_32fc_x2_multiply_32fc(re + half, hi, q->ramp + half, half);
     volk_32fc_s32fc_multiply_32fc(re, re, c, q->nof_sc);
   } else {
-    volk_32fc_s32fc_multiply_32fc(re, lo, c, half);
-    volk_32fc_s32fc_multiply_32fc(re + half, hi, c, half);
+    ofdm_scale(re, lo, c, half);
+    ofdm_scale(re + half, hi, c, half);
   }
 }
 

@@ -2,7 +2,6 @@
 /* OFDM modulator, TS 38.211 5.3.1 and 5.4 (see ofdm.h). */
 #include <fftw3.h>
 #include <string.h>
-#include <volk/volk.h>
 
 #include "ofdm_internal.h"
 #include "olive/support/error.h"
@@ -14,8 +13,8 @@
 static void map_bins(phy_ofdm_t *q, const cf_t *re, cf_t c)
 {
   uint32_t half = q->nof_sc / 2;
-  volk_32fc_s32fc_multiply_32fc(q->fin, re + half, c, half);
-  volk_32fc_s32fc_multiply_32fc(q->fin + q->fft_size - half, re, c, half);
+  ofdm_scale(q->fin, re + half, c, half);
+  ofdm_scale(q->fin + q->fft_size - half, re, c, half);
 }
 
 int phy_ofdm_mod_symbol(phy_ofdm_t *q, const cf_t *re, uint32_t l_sf, cf_t *out)

@@ -76,7 +76,8 @@ static int size_allocation(demo_link_t *l)
                                .lbrm = true,
                                .harq_id = 0,
                                .new_data = true,
-                               .max_iters = a->max_iters};
+                               .max_iters = a->max_iters,
+                               .llr_scale = (int8_t)LLR_STEPS_PER_UNIT};
   return 0;
 }
 

@@ -80,23 +80,25 @@ static void store_app(int16_t *col, unsigned s, unsigned z, unsigned k, __m256i 
 
 /* The row's normalization as vectors: mul in the low / high byte of each 16-bit word. */
 typedef struct norm_vec {
-  __m256i mul_ev, mul_od, rnd;
+  __m256i mul_ev, mul_od, rnd, off;
 } norm_vec_t;
 
 static norm_vec_t norm_vec(ldpc_norm_t n)
 {
   norm_vec_t v = {_mm256_set1_epi16(n.mul), _mm256_set1_epi16((short)(n.mul << 8)),
-                  _mm256_set1_epi16(n.rnd)};
+                  _mm256_set1_epi16(n.rnd), _mm256_set1_epi8((char)n.off)};
   return v;
 }
 
-/* (mag * mul + rnd) >> 4 on bytes 0..127: maddubs multiplies the even and the odd bytes
- * into 16-bit words (at most 127 * 16 + 15). */
+/* max(((mag * mul + rnd) >> 4) - off, 0) on bytes 0..127 (off by unsigned saturation): maddubs
+ * multiplies the even and the odd bytes into 16-bit words (at most 127 * 16 + 15). */
 static __m256i normalize(__m256i mag, const norm_vec_t *n)
 {
   __m256i ev = _mm256_add_epi16(_mm256_maddubs_epi16(mag, n->mul_ev), n->rnd);
   __m256i od = _mm256_add_epi16(_mm256_maddubs_epi16(mag, n->mul_od), n->rnd);
-  return _mm256_or_si256(_mm256_srli_epi16(ev, 4), _mm256_slli_epi16(_mm256_srli_epi16(od, 4), 8));
+  __m256i x =
+      _mm256_or_si256(_mm256_srli_epi16(ev, 4), _mm256_slli_epi16(_mm256_srli_epi16(od, 4), 8));
+  return _mm256_subs_epu8(x, n->off);
 }
 
 static void layer_avx2(const ldpc_dec_layer_t *l)

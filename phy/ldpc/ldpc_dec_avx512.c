@@ -64,23 +64,25 @@ static void store_app(int16_t *col, unsigned s, unsigned z, unsigned k, __mmask6
 
 /* The row's normalization as vectors: mul in the low / high byte of each 16-bit word. */
 typedef struct norm_vec {
-  __m512i mul_ev, mul_od, rnd;
+  __m512i mul_ev, mul_od, rnd, off;
 } norm_vec_t;
 
 static norm_vec_t norm_vec(ldpc_norm_t n)
 {
   norm_vec_t v = {_mm512_set1_epi16(n.mul), _mm512_set1_epi16((short)(n.mul << 8)),
-                  _mm512_set1_epi16(n.rnd)};
+                  _mm512_set1_epi16(n.rnd), _mm512_set1_epi8((char)n.off)};
   return v;
 }
 
-/* (mag * mul + rnd) >> 4 on bytes 0..127: maddubs multiplies the even and the odd bytes
- * into 16-bit words (at most 127 * 16 + 15). */
+/* max(((mag * mul + rnd) >> 4) - off, 0) on bytes 0..127 (off by unsigned saturation): maddubs
+ * multiplies the even and the odd bytes into 16-bit words (at most 127 * 16 + 15). */
 static __m512i normalize(__m512i mag, const norm_vec_t *n)
 {
   __m512i ev = _mm512_add_epi16(_mm512_maddubs_epi16(mag, n->mul_ev), n->rnd);
   __m512i od = _mm512_add_epi16(_mm512_maddubs_epi16(mag, n->mul_od), n->rnd);
-  return _mm512_or_si512(_mm512_srli_epi16(ev, 4), _mm512_slli_epi16(_mm512_srli_epi16(od, 4), 8));
+  __m512i x =
+      _mm512_or_si512(_mm512_srli_epi16(ev, 4), _mm512_slli_epi16(_mm512_srli_epi16(od, 4), 8));
+  return _mm512_subs_epu8(x, n->off);
 }
 
 static void layer_avx512(const ldpc_dec_layer_t *l)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Portable reference of the decoder's layer kernel: normalized min-sum, one check row,
+/* Portable reference of the decoder's layer kernel: normalized (offset) min-sum, one check row,
  * lane by lane (arithmetic in ldpc_internal.h). */
 #include "ldpc_internal.h"
 
@@ -40,7 +40,8 @@ static void layer_generic(const ldpc_dec_layer_t *l)
       int q = l->q[e * l->stride + i];
       int a = q < 0 ? -q : q;
       int mag = a == m1 ? m2 : m1;
-      int r = (mag * l->norm.mul + l->norm.rnd) >> 4;
+      int r = ((mag * l->norm.mul + l->norm.rnd) >> 4) - l->norm.off;
+      r = r < 0 ? 0 : r;
       if (sgn ^ (q < 0)) {
         r = -r;
       }

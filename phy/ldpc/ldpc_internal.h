@@ -74,12 +74,13 @@ extern const ldpc_enc_ops_t ldpc_enc_ops_avx512;
 #define LDPC_APP_STRIDE (4 * PHY_LDPC_MAX_Z)
 #define LDPC_APP_KNOWN  16384 /* APP of a filler bit: certainly 0 */
 
-/* Check-to-variable magnitude of a row: (mag * mul + rnd) >> 4 for the min-sum magnitude
- * mag = 0..127, i.e. normalization by mul / 16 rounded down (rnd 0), to nearest (8) or up
- * (15). */
+/* Check-to-variable magnitude of a row: max(((mag * mul + rnd) >> 4) - off, 0) for the
+ * min-sum magnitude mag = 0..127, i.e. normalization by mul / 16 rounded down (rnd 0), to
+ * nearest (8) or up (15), then an offset (off 0: plain normalized min-sum). */
 typedef struct ldpc_norm {
   uint8_t mul; /* 1..16 */
   uint8_t rnd; /* 0..15 */
+  uint8_t off; /* 0..127 */
 } ldpc_norm_t;
 
 /* One check row of the layered schedule, TS 38.212 5.3.2 H lifted by Z. */
@@ -101,7 +102,7 @@ typedef struct ldpc_dec_layer {
  *   q_e   = clamp(t_e, -127, 127)            (the int8 variable-to-check message)
  *   m1,m2 = smallest and second smallest |q_e| (m2 = m1 on a tie)
  *   mag_e = |q_e| == m1 ? m2 : m1
- *   scaled = (mag_e * norm.mul + norm.rnd) >> 4     (norm: per row, from ldpc_dec.c)
+ *   scaled = max(((mag_e * norm.mul + norm.rnd) >> 4) - norm.off, 0)   (norm: per row)
  *   r_e   = scaled negated when the sign bits of the other q's XOR to 1 (q < 0 is a 1)
  *   app_e = t_e + r_e                        (int16, exact) */
 typedef struct ldpc_dec_ops {

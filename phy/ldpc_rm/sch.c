@@ -287,7 +287,8 @@ static void decode_cb(struct phy_sch_state *s, const phy_sch_cfg_t *cfg, const s
                            .nof_filler = p->seg.f,
                            .max_iters = cfg->max_iters ? cfg->max_iters : 10,
                            .stop = PHY_LDPC_STOP_CRC,
-                           .crc = p->seg.c > 1 ? PHY_CRC24B : p->seg.tb_crc};
+                           .crc = p->seg.c > 1 ? PHY_CRC24B : p->seg.tb_crc,
+                           .llr_scale = cfg->llr_scale};
   phy_ldpc_dec_result_t dr = {0};
   if (phy_ldpc_decode(&s->dec, &dc, h->soft + (size_t)r * p->n_cb, p->n_cb, s->cb, &dr) != 0) {
     return;

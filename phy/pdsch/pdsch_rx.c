@@ -226,7 +226,8 @@ int phy_pdsch_decode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const phy_grid_
                      .lbrm = cfg->lbrm,
                      .harq_id = cfg->harq_id,
                      .new_data = cfg->new_data,
-                     .max_iters = cfg->max_iters};
+                     .max_iters = cfg->max_iters,
+                     .llr_scale = (int8_t)PDSCH_LLR_SCALE};
   phy_sch_result_t sr = {0};
   r = phy_sch_decode(&q->sch, &s, llr, tb, &sr);
   if (res != NULL) {

@@ -2,6 +2,8 @@
 /* LDPC decoder throughput, the cases of srsRAN Project's ldpc_decoder_benchmark: Z = 384,
  * BG1 and BG2 at the shortest (24 Z / 12 Z, rates 0.917 / 0.833) and longest (66 Z / 50 Z,
  * rates 0.333 / 0.2) codewords, random +-10 LLRs, 6 iterations without early stop.
+ * Each case with cfg.llr_scale 0 (normalized min-sum) and 16 (offset min-sum at the rates
+ * with extension rows).
  * Figure: information bits (K = 22 Z or 10 Z) per second, median over reps. */
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +31,7 @@ static double run_once(phy_ldpc_dec_t *dec, const phy_ldpc_dec_cfg_t *cfg, unsig
   return (double)k * batch / (double)(dt ? dt : 1) * 1e3; /* Mbit/s */
 }
 
-static void bench_isa(const olive_bench_t *b, olive_isa_t isa)
+static void bench_isa(const olive_bench_t *b, olive_isa_t isa, int8_t llr_scale)
 {
   phy_ldpc_dec_t dec;
   phy_ldpc_dec_args_t args = {.isa = isa};
@@ -41,8 +43,11 @@ static void bench_isa(const olive_bench_t *b, olive_isa_t isa)
     unsigned cols;
   } cases[] = {{PHY_LDPC_BG1, 24}, {PHY_LDPC_BG1, 66}, {PHY_LDPC_BG2, 12}, {PHY_LDPC_BG2, 50}};
   for (unsigned c = 0; c < OLIVE_ARRAY_SIZE(cases); c++) {
-    phy_ldpc_dec_cfg_t cfg = {
-        .bg = cases[c].bg, .z = 384, .max_iters = 6, .stop = PHY_LDPC_STOP_NONE};
+    phy_ldpc_dec_cfg_t cfg = {.bg = cases[c].bg,
+                              .z = 384,
+                              .max_iters = 6,
+                              .stop = PHY_LDPC_STOP_NONE,
+                              .llr_scale = llr_scale};
     unsigned n_llr = cases[c].cols * 384, k = phy_ldpc_bg_kb(cfg.bg) * 384;
     double v[256];
     unsigned reps = b->smoke ? 1 : b->reps > 256 ? 256 : b->reps;
@@ -50,8 +55,8 @@ static void bench_isa(const olive_bench_t *b, olive_isa_t isa)
       v[r] = run_once(&dec, &cfg, n_llr, b->smoke ? 1 : BATCH);
     }
     char keys[128];
-    snprintf(keys, sizeof(keys), "bg=%d z=384 rate=%.3f iters=6 isa=%s", cfg.bg, (double)k / n_llr,
-             olive_isa_name(isa));
+    snprintf(keys, sizeof(keys), "bg=%d z=384 rate=%.3f iters=6 llr_scale=%d isa=%s", cfg.bg,
+             (double)k / n_llr, llr_scale, olive_isa_name(isa));
     olive_bench_report("ldpc_dec", keys, olive_bench_median(v, reps), "Mbit/s");
   }
   phy_ldpc_dec_free(&dec);
@@ -69,7 +74,8 @@ int main(int argc, char **argv)
   for (int isa = OLIVE_ISA_COUNT - 1; isa >= 0; isa--) {
     if (olive_cpu_supports((olive_isa_t)isa) &&
         (b.isa_filter == NULL || strcmp(b.isa_filter, olive_isa_name((olive_isa_t)isa)) == 0)) {
-      bench_isa(&b, (olive_isa_t)isa);
+      bench_isa(&b, (olive_isa_t)isa, 0);
+      bench_isa(&b, (olive_isa_t)isa, 16);
     }
   }
   return 0;

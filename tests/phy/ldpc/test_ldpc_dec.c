@@ -3,7 +3,8 @@
  *  - noiseless: every lifting size of both graphs, with filler bits and shortened
  *    codewords, decodes to the encoded bits in one iteration with the syndrome satisfied;
  *  - every SIMD variant is bit-exact with the generic reference on noisy inputs (outputs
- *    and iteration counts), for small and large Z and misaligned buffers;
+ *    and iteration counts), for small and large Z and misaligned buffers, with normalized
+ *    (llr_scale 0) and offset (llr_scale 8, 16, 127) min-sum;
  *  - early stop on the code-block CRC, which never accepts the all-zero word that erased
  *    systematic bits decide to;
  *  - argument checks. */
@@ -97,10 +98,12 @@ static void test_noiseless(phy_ldpc_bg_t bg, unsigned z)
   }
 }
 
-/* Noisy LLRs (BPSK, Es/N0 = snr_db, scaled to about +-16 per unit amplitude), decoded by
- * every variant; outputs and iteration counts must match the generic decoder exactly. */
-static void test_bitexact(phy_ldpc_bg_t bg, unsigned z, double snr_db, phy_ldpc_stop_t stop,
-                          unsigned misalign)
+/* Noisy LLRs (BPSK, Es/N0 = snr_db, `steps` int8 steps per natural LLR unit, about +-16
+ * per unit amplitude at 2 steps), decoded by every variant with cfg.llr_scale = llr_scale
+ * (0, or `steps`: offset min-sum); outputs and iteration counts must match the generic
+ * decoder exactly. */
+static void test_bitexact_scaled(phy_ldpc_bg_t bg, unsigned z, double snr_db, phy_ldpc_stop_t stop,
+                                 unsigned misalign, double steps, int8_t llr_scale)
 {
   unsigned k = phy_ldpc_bg_kb(bg) * z, f = z > 8 ? rnd() % z : 0;
   int n = make_codeword(bg, z, f);
@@ -115,7 +118,7 @@ static void test_bitexact(phy_ldpc_bg_t bg, unsigned z, double snr_db, phy_ldpc_
   int8_t *llr = llr_buf + misalign;
   for (unsigned i = 0; i < n_llr; i++) {
     double y = (d[i] ? -1.0 : 1.0) + sigma * gauss();
-    double v = round(y * 2.0 / (sigma * sigma) * 2.0);
+    double v = round(y * 2.0 / (sigma * sigma) * steps);
     llr[i] = (int8_t)(v > 127 ? 127 : v < -128 ? -128 : v);
   }
   phy_ldpc_dec_result_t ref = {0};
@@ -123,7 +126,8 @@ static void test_bitexact(phy_ldpc_bg_t bg, unsigned z, double snr_db, phy_ldpc_
     if (!have[isa]) {
       continue;
     }
-    phy_ldpc_dec_cfg_t cfg = {.bg = bg, .z = z, .nof_filler = f, .max_iters = 8, .stop = stop};
+    phy_ldpc_dec_cfg_t cfg = {
+        .bg = bg, .z = z, .nof_filler = f, .max_iters = 8, .stop = stop, .llr_scale = llr_scale};
     phy_ldpc_dec_result_t res = {0};
     memset(out[isa], 0, sizeof(out[isa]));
     int err = phy_ldpc_decode(&dec[isa], &cfg, llr, n_llr, out[isa] + misalign, &res);
@@ -134,9 +138,16 @@ static void test_bitexact(phy_ldpc_bg_t bg, unsigned z, double snr_db, phy_ldpc_
     }
     CHECK(res.iters == ref.iters && res.ok == ref.ok &&
               memcmp(out[isa], out[0], (k - f + 7) / 8 + misalign) == 0,
-          "bg%d z=%u snr=%.1f isa=%s differs from generic (iters %u/%u ok %d/%d)", bg, z, snr_db,
-          olive_isa_name((olive_isa_t)isa), res.iters, ref.iters, res.ok, ref.ok);
+          "bg%d z=%u snr=%.1f scale=%d isa=%s differs from generic (iters %u/%u ok %d/%d)", bg, z,
+          snr_db, llr_scale, olive_isa_name((olive_isa_t)isa), res.iters, ref.iters, res.ok,
+          ref.ok);
   }
+}
+
+static void test_bitexact(phy_ldpc_bg_t bg, unsigned z, double snr_db, phy_ldpc_stop_t stop,
+                          unsigned misalign)
+{
+  test_bitexact_scaled(bg, z, snr_db, stop, misalign, 2.0, 0);
 }
 
 /* CB-CRC early stop (TS 38.212 5.2.2: CRC24B on each code block): a noiseless block stops
@@ -263,6 +274,10 @@ int main(void)
       test_bitexact(PHY_LDPC_BG1, zs[i], 1.0 + m, PHY_LDPC_STOP_NONE, m);
       test_bitexact(PHY_LDPC_BG2, zs[i], 0.0 + m, PHY_LDPC_STOP_SYNDROME, m);
       test_bitexact(PHY_LDPC_BG1, zs[i], 3.0, PHY_LDPC_STOP_SYNDROME, m);
+      /* offset min-sum (ldpc_dec.c pick_norm): offsets 8/3, 4/2 and 64/24 steps */
+      test_bitexact_scaled(PHY_LDPC_BG1, zs[i], -3.0 + m, PHY_LDPC_STOP_NONE, m, 16.0, 16);
+      test_bitexact_scaled(PHY_LDPC_BG2, zs[i], -4.0 + m, PHY_LDPC_STOP_SYNDROME, m, 8.0, 8);
+      test_bitexact_scaled(PHY_LDPC_BG1, zs[i], -2.0, PHY_LDPC_STOP_SYNDROME, m, 127.0, 127);
     }
   }
   test_crc_stop(PHY_LDPC_BG1, 384);

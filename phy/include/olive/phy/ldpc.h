@@ -130,6 +130,11 @@ typedef struct phy_ldpc_dec_cfg {
   phy_ldpc_stop_t stop;
   phy_crc_type_t crc; /* with PHY_LDPC_STOP_CRC: CRC24B per code block (CRC24A or CRC16 for a
                          single code block, 5.2.2) */
+  int8_t llr_scale;   /* int8 LLR steps per natural LLR unit of llr (llr = round(llr_scale
+                         ln(P0/P1))), or 0 = unspecified (so are values below 8). From 8 up,
+                         with extension rows in use (rate below about 0.83), the decoder runs
+                         offset min-sum, offsets 1/2 and 3/16 natural unit, which needs the
+                         scale: 0.25-0.35 dB better at low rates (ldpc_dec.c pick_norm) */
 } phy_ldpc_dec_cfg_t;
 
 typedef struct phy_ldpc_dec_result {
@@ -150,10 +155,11 @@ OLIVE_API int phy_ldpc_dec_init(phy_ldpc_dec_t *q, const phy_ldpc_dec_args_t *ar
 /* NULL-safe, idempotent, fine after a failed init. */
 OLIVE_API void phy_ldpc_dec_free(phy_ldpc_dec_t *q);
 
-/* Layered normalized min-sum decoding: int8 check-to-variable messages, scaled by a
- * factor chosen per call from the base graph and the rows in use (about 3/4 on the core
- * rows 0..3 and 5/8 to 11/16 on the extension rows; ldpc_dec.c pick_norm), variable-to-
- * check messages saturated to +-127, int16 a-posteriori LLRs (which never saturate).
+/* Layered min-sum decoding: int8 check-to-variable messages, normalized by a factor chosen
+ * per call from the base graph and the rows in use (about 3/4 on the core rows 0..3 and 5/8
+ * to 11/16 on the extension rows; ldpc_dec.c pick_norm_unscaled), or with cfg->llr_scale >= 8
+ * and extension rows in use reduced by an offset (offset min-sum, ldpc_dec.c pick_norm);
+ * variable-to-check messages saturated to +-127, int16 a-posteriori LLRs (never saturate).
  * llr: n_llr LLRs of d_0..d_{n_llr-1}, indexed like the encoder output (so LLR i belongs
  * to c_{2Z+i} for i < K - 2Z), positive = 0; 1 <= n_llr <= 66 Z (BG1) / 50 Z (BG2). Rows
  * are used up to the last parity column n_llr reaches (at least the 4 core rows); missing

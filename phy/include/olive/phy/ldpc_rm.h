@@ -131,6 +131,9 @@ typedef struct phy_sch_cfg {
   unsigned harq_id;   /* decode: HARQ process 0..nof_harq-1 */
   bool new_data;      /* decode: discard the soft buffer first (new transmission) */
   unsigned max_iters; /* decode: LDPC iterations 1..PHY_LDPC_MAX_ITERS (0 = 10) */
+  int8_t llr_scale;   /* decode: int8 LLR steps per natural LLR unit of the input (and so of
+                         the soft buffer), or 0 = unspecified; passed to the LDPC decoder
+                         (phy_ldpc_dec_cfg_t.llr_scale: 8 and more select offset min-sum) */
 } phy_sch_cfg_t;
 
 typedef struct phy_sch_result {

@@ -177,8 +177,9 @@ static void pick_norm_unscaled(struct phy_ldpc_dec_state *st, unsigned nrows)
  * float BP of tests/phy/ldpc/test_ldpc_bler.c: gap at 10% BLER 0.50 -> 0.26 dB at BG1
  * R = 1/3 and 0.64 -> 0.30 dB at BG2 R = 0.2, and lower BLER at every point measured at
  * BG1 R = 0.65 / 0.79 and BG2 R = 0.4 / 0.63, also with 6 or 10 iterations (BG1 R = 1/3
- * at 1.4 dB, 6 iterations: 213/500 block errors against 448/500). With the core rows alone (R >= 0.83) the
- * normalization above is kept: this offset setting costs about 0.1 dB at R = 0.917. */
+ * at 1.4 dB, 6 iterations: 213/500 block errors against 448/500). With the core rows
+ * alone (R >= 0.83) the normalization above is kept: this offset setting costs about
+ * 0.1 dB at R = 0.917. */
 static void pick_norm(struct phy_ldpc_dec_state *st, unsigned nrows, int llr_scale)
 {
   if (llr_scale < 8 || nrows <= PHY_LDPC_MIN_ROWS) {

@@ -295,44 +295,13 @@ static void f32_to_i8(const float *in, size_t n, float scale, int8_t *out)
   phy_demod_f32_i8_ref(in + i, n - i, scale, out + i);
 }
 
-#define QAM_ENTRY(name, MOD, M)                                                                    \
-  static void llr_##name(const cf_t *y, size_t n, float c, float *llr)                             \
-  {                                                                                                \
-    llr_qam(MOD, M, y, n, c, NULL, llr);                                                           \
-  }                                                                                                \
-  static void llr_nv_##name(const cf_t *y, size_t n, const float *nv, float *llr)                  \
-  {                                                                                                \
-    llr_qam(MOD, M, y, n, 0.0f, nv, llr);                                                          \
-  }
-
-QAM_ENTRY(qpsk, PHY_MOD_QPSK, 1)
-QAM_ENTRY(qam16, PHY_MOD_QAM16, 2)
-QAM_ENTRY(qam64, PHY_MOD_QAM64, 3)
-QAM_ENTRY(qam256, PHY_MOD_QAM256, 4)
-
-#define BPSK_ENTRY(name, MOD)                                                                      \
-  static void llr_##name(const cf_t *y, size_t n, float c, float *llr)                             \
-  {                                                                                                \
-    llr_bpsk_any(MOD, y, n, c, NULL, llr);                                                         \
-  }                                                                                                \
-  static void llr_nv_##name(const cf_t *y, size_t n, const float *nv, float *llr)                  \
-  {                                                                                                \
-    llr_bpsk_any(MOD, y, n, 0.0f, nv, llr);                                                        \
-  }
-
-BPSK_ENTRY(pi2bpsk, PHY_MOD_PI2_BPSK)
-BPSK_ENTRY(bpsk, PHY_MOD_BPSK)
-
-#define ROW(f)                                                                                     \
-  {                                                                                                \
-    f##_pi2bpsk, f##_bpsk, f##_qpsk, f##_qam16, f##_qam64, f##_qam256                              \
-  }
+PHY_MOD_LLR_ENTRIES()
 
 const struct phy_mod_kernels phy_mod_kernels_avx2 = {
-    .map_bits = ROW(map_bits),
+    .map_bits = PHY_MOD_ROW(map_bits),
     .map_packed = {map_packed_pi2bpsk, map_packed_bpsk, map_packed_qpsk, phy_mod_map_packed_qam16,
                    phy_mod_map_packed_qam64, phy_mod_map_packed_qam256},
-    .llr = ROW(llr),
-    .llr_nv = ROW(llr_nv),
+    .llr = PHY_MOD_ROW(llr),
+    .llr_nv = PHY_MOD_ROW(llr_nv),
     .f32_to_i8 = f32_to_i8,
 };

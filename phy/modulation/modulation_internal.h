@@ -127,4 +127,39 @@ void phy_mod_map_packed_qam16(const cf_t *lut, const uint8_t *in, size_t n, cf_t
 void phy_mod_map_packed_qam64(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out);
 void phy_mod_map_packed_qam256(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out);
 
+/* The per-order LLR entry points every SIMD variant file defines the same way, from its
+ * own static llr_qam(mod, m, y, n, c, nv, llr) and llr_bpsk_any(mod, y, n, c, nv, llr):
+ * llr_<order> (one noise variance, c = its inverse scale) and llr_nv_<order> (per symbol). */
+#define PHY_MOD_QAM_ENTRY(name, MOD, M)                                                            \
+  static void llr_##name(const cf_t *y, size_t n, float c, float *llr)                             \
+  {                                                                                                \
+    llr_qam(MOD, M, y, n, c, NULL, llr);                                                           \
+  }                                                                                                \
+  static void llr_nv_##name(const cf_t *y, size_t n, const float *nv, float *llr)                  \
+  {                                                                                                \
+    llr_qam(MOD, M, y, n, 0.0f, nv, llr);                                                          \
+  }
+#define PHY_MOD_BPSK_ENTRY(name, MOD)                                                              \
+  static void llr_##name(const cf_t *y, size_t n, float c, float *llr)                             \
+  {                                                                                                \
+    llr_bpsk_any(MOD, y, n, c, NULL, llr);                                                         \
+  }                                                                                                \
+  static void llr_nv_##name(const cf_t *y, size_t n, const float *nv, float *llr)                  \
+  {                                                                                                \
+    llr_bpsk_any(MOD, y, n, 0.0f, nv, llr);                                                        \
+  }
+#define PHY_MOD_LLR_ENTRIES()                                                                      \
+  PHY_MOD_QAM_ENTRY(qpsk, PHY_MOD_QPSK, 1)                                                         \
+  PHY_MOD_QAM_ENTRY(qam16, PHY_MOD_QAM16, 2)                                                       \
+  PHY_MOD_QAM_ENTRY(qam64, PHY_MOD_QAM64, 3)                                                       \
+  PHY_MOD_QAM_ENTRY(qam256, PHY_MOD_QAM256, 4)                                                     \
+  PHY_MOD_BPSK_ENTRY(pi2bpsk, PHY_MOD_PI2_BPSK)                                                    \
+  PHY_MOD_BPSK_ENTRY(bpsk, PHY_MOD_BPSK)
+
+/* A kernel-table row of the six per-order functions f_<order>, in phy_mod_t order. */
+#define PHY_MOD_ROW(f)                                                                             \
+  {                                                                                                \
+    f##_pi2bpsk, f##_bpsk, f##_qpsk, f##_qam16, f##_qam64, f##_qam256                              \
+  }
+
 #endif

@@ -160,20 +160,7 @@ ALWAYS_INLINE void map_bits_qam(phy_mod_t mod, unsigned m, const cf_t *lut, cons
   phy_mod_map_bits_ref(mod, lut, in + i * qm, n - i, out + i);
 }
 
-static void map_bits_qam16(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
-{
-  map_bits_qam(PHY_MOD_QAM16, 2, lut, in, n, out);
-}
-
-static void map_bits_qam64(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
-{
-  map_bits_qam(PHY_MOD_QAM64, 3, lut, in, n, out);
-}
-
-static void map_bits_qam256(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)
-{
-  map_bits_qam(PHY_MOD_QAM256, 4, lut, in, n, out);
-}
+PHY_MOD_MAP_QAM_ENTRIES()
 
 /* ---- demapper ---- */
 

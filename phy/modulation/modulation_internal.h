@@ -156,6 +156,18 @@ void phy_mod_map_packed_qam256(const cf_t *lut, const uint8_t *in, size_t n, cf_
   PHY_MOD_BPSK_ENTRY(pi2bpsk, PHY_MOD_PI2_BPSK)                                                    \
   PHY_MOD_BPSK_ENTRY(bpsk, PHY_MOD_BPSK)
 
+/* The 16/64/256QAM mapper entry points of a SIMD variant file, from its own static
+ * map_bits_qam(mod, m, lut, in, n, out) (m = bits per axis). */
+#define PHY_MOD_MAP_QAM_ENTRY(name, MOD, M)                                                        \
+  static void map_bits_##name(const cf_t *lut, const uint8_t *in, size_t n, cf_t *out)             \
+  {                                                                                                \
+    map_bits_qam(MOD, M, lut, in, n, out);                                                         \
+  }
+#define PHY_MOD_MAP_QAM_ENTRIES()                                                                  \
+  PHY_MOD_MAP_QAM_ENTRY(qam16, PHY_MOD_QAM16, 2)                                                   \
+  PHY_MOD_MAP_QAM_ENTRY(qam64, PHY_MOD_QAM64, 3)                                                   \
+  PHY_MOD_MAP_QAM_ENTRY(qam256, PHY_MOD_QAM256, 4)
+
 /* A kernel-table row of the six per-order functions f_<order>, in phy_mod_t order. */
 #define PHY_MOD_ROW(f)                                                                             \
   {                                                                                                \

@@ -2,7 +2,7 @@
 /* MAC-NR pcap writer: MAC PDUs (and the BCCH-BCH MIB) in Wireshark's mac-nr UDP framing
  * (epan/dissectors/packet-mac-nr.h, the "mac_nr_udp" heuristic), link type DLT 149
  * (USER2). One record is:
- *   fake UDP header (src 0xBEEF, dst 0xDEAD, length, checksum 0), "mac-nr",
+ *   fake UDP header (src 0xBEEF, dst 0xDEAD, length, checksum 0xFFFF), "mac-nr",
  *   radioType (1 FDD, 2 TDD), direction (0 UL, 1 DL), rntiType (mac_pcap_rnti_type_t),
  *   tags: 0x02 RNTI (2 bytes BE), 0x03 UE id (2 bytes BE), 0x06 HARQ id (1 byte),
  *   0x07 SFN (2 bytes BE) + slot (2 bytes BE), 0x01 then the PDU to the end.

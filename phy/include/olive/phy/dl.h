@@ -9,7 +9,26 @@
  * (TS 38.214 5.1.4); OFDM-modulate the slot (TS 38.211 5.3.1, 5.4).
  *
  * One object serves one thread: processors for parallel slots are separate objects.
- * Init allocates and plans everything; phy_dl_slot() never allocates, never does I/O. */
+ * Init allocates and plans everything; phy_dl_slot() never allocates, never does I/O.
+ *
+ * Conventions for the PDUs of olive/phy/slot_request.h:
+ *  - SSB: placed at 12 offsetToPointA + k_SSB 15 kHz subcarriers above point A (the PDU's
+ *    values, not the carrier's); the MIB's SFN field must hold the 6 MSBs of req->sfn;
+ *    SSS, PBCH and PBCH DM-RS have unit EPRE, the PSS beta_pss_db more.
+ *  - PDCCH: coreset.start_rb is a grid RB (coreset.h); DM-RS at the PDCCH's EPRE.
+ *  - PDSCH: prb_start and dmrs_ref_crb are common RBs; grid PRB = prb_start -
+ *    carrier.start_prb. One layer on port 1000, unit-energy data, DM-RS power of TS 38.214
+ *    Table 4.1-1. Rate-matched around every PRB x symbol rectangle of the SSBs and of the
+ *    CORESETs of the PDCCHs sent in the same slot that meet its allocation (whole
+ *    CORESETs, as phy_pdsch_reserved_coreset; at most PHY_PDSCH_MAX_RESERVED such
+ *    rectangles). N_cb = N (no limited-buffer rate matching, I_LBRM = 0: right for
+ *    SI/P/RA-RNTI; for C-RNTI it equals LBRM whenever E <= N_ref and rv = 0).
+ *  - Rejected (skipped, counted in nof_rejected, nothing written): any field out of its
+ *    range, an SSB or CORESET or PDSCH not inside the carrier, an SSB with first_symb >
+ *    10, a PDCCH candidate not at a multiple of its AL or beyond the CORESET's CCEs, a
+ *    PDSCH with tb NULL, tbs 0, tb_len * 8 != tbs or tbs > max_tbs, a PDSCH meeting more
+ *    than PHY_PDSCH_MAX_RESERVED rectangles; PDUs beyond the PHY_DL_SLOT_MAX_* counts.
+ *  Nothing checks that PDUs do not overlap each other (a later one overwrites). */
 #ifndef OLIVE_PHY_DL_H
 #define OLIVE_PHY_DL_H
 
@@ -30,7 +49,8 @@ typedef struct phy_dl_args {
   phy_ofdm_plan_t plan;    /* FFTW planning effort */
   const char *wisdom_path; /* FFTW wisdom file or NULL */
   uint32_t max_tbs;        /* largest PDSCH TBS (bits) a request may carry; 0 = the largest
-                              one layer of the carrier can take */
+                              one layer of the carrier can take (all PRBs, 156 REs per PRB,
+                              256QAM R 948/1024), which is also the upper limit */
 } phy_dl_args_t;
 
 /* What phy_dl_slot() did, for metrics. */

@@ -73,7 +73,7 @@ typedef struct phy_channel_tap {
   float power_db;
 } phy_channel_tap_t;
 
-/* The table of a TDL model: returns the number of taps (23, 12, 24) and sets *taps, or 0
+/* The table of a TDL model: returns the number of taps (23, 23, 24) and sets *taps, or 0
  * for PHY_CHANNEL_NONE or an invalid model. */
 OLIVE_API uint32_t phy_channel_tdl_table(phy_channel_model_t m, const phy_channel_tap_t **taps);
 

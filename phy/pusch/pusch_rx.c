@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* PUSCH receiver (gNB side): channel estimate, equalisation, transform deprecoding,
+ * demapping, descrambling and transport block decoding (see olive/phy/pusch.h). */
+#include <complex.h>
+#include <math.h>
+#include <string.h>
+
+#include "olive/support/error.h"
+#include "pusch_chest.h"
+
+/* int8 LLR steps per natural LLR unit (ldpc.h: about 16 gives the best block error
+ * rates, and enables offset min-sum). */
+#define PUSCH_LLR_SCALE 16.0f
+
+/* Linear interpolation in time between the DM-RS symbols around l, held outside. */
+static void time_weights(const pusch_layout_t *lo, uint32_t l, uint32_t *da, uint32_t *db,
+                         float *wb)
+{
+  uint32_t i = 0;
+  while (i + 1 < lo->nof_dmrs && lo->dmrs_l[i + 1] <= l) {
+    i++;
+  }
+  *da = *db = i;
+  *wb = 0.0f;
+  if (l > lo->dmrs_l[i] && i + 1 < lo->nof_dmrs) {
+    *db = i + 1;
+    *wb = (float)(l - lo->dmrs_l[i]) / (float)(lo->dmrs_l[i + 1] - lo->dmrs_l[i]);
+  }
+}
+
+/* Per subcarrier of symbol l (allocation-relative, m_sc of them): num = sum_r h* y and
+ * den = sum_r |h|^2 (MRC over the RX ports), h interpolated in time. */
+typedef struct eq_scratch {
+  float *num; /* 2 m_sc */
+  float *den; /* m_sc */
+} eq_scratch_t;
+
+static void combine(const phy_pusch_t *q, const pusch_layout_t *lo, const phy_grid_t *grid,
+                    uint32_t nof_rx, uint32_t l, eq_scratch_t *w)
+{
+  uint32_t da, db, m = lo->m_sc;
+  float wb;
+  time_weights(lo, l, &da, &db, &wb);
+  memset(w->num, 0, sizeof(float) * 2 * m);
+  memset(w->den, 0, sizeof(float) * m);
+  for (uint32_t r = 0; r < nof_rx; r++) {
+    const float *ha = (const float *)(pusch_h_row(q, r, da) + lo->k0);
+    const float *hb = (const float *)(pusch_h_row(q, r, db) + lo->k0);
+    const float *y = (const float *)(phy_grid_symbol(grid, r, l) + lo->k0);
+    float *num = w->num, *den = w->den;
+    for (uint32_t j = 0; j < m; j++) {
+      float hr = ha[2 * j] + wb * (hb[2 * j] - ha[2 * j]);
+      float hi = ha[2 * j + 1] + wb * (hb[2 * j + 1] - ha[2 * j + 1]);
+      num[2 * j] += hr * y[2 * j] + hi * y[2 * j + 1];
+      num[2 * j + 1] += hr * y[2 * j + 1] - hi * y[2 * j];
+      den[j] += hr * hr + hi * hi;
+    }
+  }
+}
+
+/* CP-OFDM: x = num / den with noise N0 / den (ZF = MRC; for one layer also the unbiased
+ * MMSE estimate), on the data subcarriers of the symbol. Returns the symbols written. */
+static uint32_t eq_ofdm(const pusch_layout_t *lo, uint32_t l, float n0, const eq_scratch_t *w,
+                        cf_t *x, float *nv)
+{
+  bool dmrs = (lo->dmrs_mask >> l) & 1;
+  uint32_t n = 0;
+  for (uint32_t j = 0; j < lo->m_sc; j++) {
+    if (dmrs && !lo->dmrs_sc_data[j % PHY_NSC_RB]) {
+      continue;
+    }
+    float d = w->den[j] > 1e-12f ? w->den[j] : 1e-12f, inv = 1.0f / d;
+    x[n] = w->num[2 * j] * inv + I * (w->num[2 * j + 1] * inv);
+    nv[n++] = n0 * inv;
+  }
+  return n;
+}
+
+/* Transform precoding: per-subcarrier ZF (z = num / den, noise N0 / den) or MMSE (z = num /
+ * (den + N0), gain g = den / (den + N0)), the unitary IDFT, then for MMSE the unbiased
+ * x / mu with mu the mean gain: error variance mu (1 - mu) before, (1 - mu) / mu after
+ * scaling. ZF noise after the IDFT: the mean of N0 / den. */
+static int eq_tp(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo, float n0,
+                 const eq_scratch_t *w, cf_t *x, float *nv)
+{
+  bool mmse = cfg->eq == PHY_PUSCH_EQ_MMSE;
+  uint32_t m = lo->m_sc;
+  double acc = 0;
+  for (uint32_t j = 0; j < m; j++) {
+    float d = w->den[j] > 1e-12f ? w->den[j] : 1e-12f;
+    float inv = 1.0f / (mmse ? d + n0 : d);
+    x[j] = w->num[2 * j] * inv + I * (w->num[2 * j + 1] * inv);
+    acc += mmse ? d * inv : n0 * inv;
+  }
+  int r = phy_transform_precoding_decode(&q->tp, cfg->nof_prb, x, 1, x);
+  if (r < 0) {
+    return r;
+  }
+  float v = (float)(acc / m);
+  if (mmse) {
+    float mu = v < 1e-6f ? 1e-6f : v > 1.0f - 1e-6f ? 1.0f - 1e-6f : v, g = 1.0f / mu;
+    for (uint32_t j = 0; j < m; j++) {
+      x[j] *= g;
+    }
+    v = (1.0f - mu) / mu;
+  }
+  for (uint32_t j = 0; j < m; j++) {
+    nv[j] = v;
+  }
+  return 0;
+}
+
+static int equalise(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo,
+                    const phy_grid_t *grid, uint32_t nof_rx, float n0)
+{
+  eq_scratch_t w = {.num = q->b->num, .den = q->b->den};
+  uint32_t n = 0;
+  for (uint32_t l = lo->l0; l < lo->l1; l++) {
+    if (pusch_symbol_nof_re(lo, l) == 0) {
+      continue;
+    }
+    combine(q, lo, grid, nof_rx, l, &w);
+    if (cfg->transform_precoding) {
+      int r = eq_tp(q, cfg, lo, n0, &w, q->b->sym + n, q->b->nv + n);
+      if (r < 0) {
+        return r;
+      }
+      n += lo->m_sc;
+    } else {
+      n += eq_ofdm(lo, l, n0, &w, q->b->sym + n, q->b->nv + n);
+    }
+  }
+  return (int)n;
+}
+
+/* RMS error of the equalised symbols against their hard decisions (the LLR signs). */
+static float evm(phy_pusch_t *q, const pusch_layout_t *lo)
+{
+  uint8_t *bits = q->b->bits;
+  for (uint32_t i = 0; i < lo->g; i++) {
+    bits[i] = q->b->llr[i] < 0;
+  }
+  phy_modulation_map_bits(&q->mod, lo->mod, bits, lo->g, q->b->ref);
+  double e = 0;
+  for (uint32_t i = 0; i < lo->nof_re; i++) {
+    cf_t d = q->b->sym[i] - q->b->ref[i];
+    e += crealf(d) * crealf(d) + cimagf(d) * cimagf(d);
+  }
+  return (float)sqrt(e / lo->nof_re);
+}
+
+static void fill_res(const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo, const pusch_chest_t *ce,
+                     float e, const phy_sch_result_t *sr, phy_pusch_rx_res_t *res)
+{
+  memset(res, 0, sizeof(*res));
+  res->sch = *sr;
+  res->noise_var = ce->n0;
+  res->snr_db = ce->sig > 0 ? 10.0f * log10f(ce->sig / ce->n0) : -99.0f;
+  float p = lo->beta * lo->beta * ce->sig;
+  res->rsrp_db = p > 0 ? 10.0f * log10f(p) : -199.0f;
+  res->ta_s = ce->ta_s;
+  res->ta_steps = (int32_t)lrint(ce->ta_s / phy_pusch_ta_step_s(cfg->mu));
+  res->evm = e;
+  res->g = lo->g;
+}
+
+static int check_rx(const phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_t *grid,
+                    uint32_t nof_rx, const uint8_t *tb)
+{
+  if (q == NULL || q->b == NULL || cfg == NULL || grid == NULL || tb == NULL || nof_rx < 1 ||
+      nof_rx > PHY_PUSCH_MAX_RX || grid->nof_ports < nof_rx || grid->nof_prb > q->args.max_prb) {
+    return OLIVE_EINVAL;
+  }
+  return 0;
+}
+
+int phy_pusch_decode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_t *grid,
+                     uint32_t nof_rx, uint8_t *tb, phy_pusch_rx_res_t *res)
+{
+  pusch_layout_t lo;
+  pusch_chest_t ce;
+  int r = check_rx(q, cfg, grid, nof_rx, tb);
+  if (r == 0) {
+    r = pusch_layout(cfg, grid->nof_prb, &lo);
+  }
+  if (r < 0) {
+    return r;
+  }
+  if (lo.mcs.qm > q->args.max_qm || lo.g > q->b->max_g ||
+      (cfg->transform_precoding && !q->args.tp)) {
+    return OLIVE_ERANGE;
+  }
+  r = pusch_chest(q, cfg, &lo, grid, nof_rx, &ce);
+  if (r == 0) {
+    r = equalise(q, cfg, &lo, grid, nof_rx, ce.n0);
+  }
+  if (r < 0) {
+    return r;
+  }
+  int8_t *llr = q->b->llr;
+  phy_demod_llr_i8_nv(&q->mod, lo.mod, q->b->sym, lo.nof_re, q->b->nv, PUSCH_LLR_SCALE, llr);
+  float e = res ? evm(q, &lo) : 0.0f;
+  phy_scrambling_llr_i8(&q->scr, llr, llr, lo.g, pusch_scrambling_cinit(cfg), 0);
+  phy_sch_cfg_t s = {.tbs = lo.tbs,
+                     .r_x2048 = lo.mcs.r_x2048,
+                     .qm = lo.mcs.qm,
+                     .n_layers = 1,
+                     .g = lo.g,
+                     .rv = cfg->rv,
+                     .lbrm = cfg->lbrm,
+                     .harq_id = cfg->harq_id,
+                     .new_data = cfg->new_data,
+                     .max_iters = cfg->max_iters,
+                     .llr_scale = (int8_t)PUSCH_LLR_SCALE};
+  phy_sch_result_t sr = {0};
+  r = phy_sch_decode(&q->sch, &s, llr, tb, &sr);
+  if (res != NULL) {
+    fill_res(cfg, &lo, &ce, e, &sr, res);
+  }
+  return r;
+}

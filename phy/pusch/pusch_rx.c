@@ -44,10 +44,10 @@ static void combine(const phy_pusch_t *q, const pusch_layout_t *lo, const phy_gr
   memset(w->num, 0, sizeof(float) * 2 * m);
   memset(w->den, 0, sizeof(float) * m);
   for (uint32_t r = 0; r < nof_rx; r++) {
-    const float *ha = (const float *)(pusch_h_row(q, r, da) + lo->k0);
-    const float *hb = (const float *)(pusch_h_row(q, r, db) + lo->k0);
-    const float *y = (const float *)(phy_grid_symbol(grid, r, l) + lo->k0);
-    float *num = w->num, *den = w->den;
+    const float *restrict ha = (const float *)(pusch_h_row(q, r, da) + lo->k0);
+    const float *restrict hb = (const float *)(pusch_h_row(q, r, db) + lo->k0);
+    const float *restrict y = (const float *)(phy_grid_symbol(grid, r, l) + lo->k0);
+    float *restrict num = w->num, *restrict den = w->den;
     for (uint32_t j = 0; j < m; j++) {
       float hr = ha[2 * j] + wb * (hb[2 * j] - ha[2 * j]);
       float hi = ha[2 * j + 1] + wb * (hb[2 * j + 1] - ha[2 * j + 1]);
@@ -61,16 +61,28 @@ static void combine(const phy_pusch_t *q, const pusch_layout_t *lo, const phy_gr
 /* CP-OFDM: x = num / den with noise N0 / den (ZF = MRC; for one layer also the unbiased
  * MMSE estimate), on the data subcarriers of the symbol. Returns the symbols written. */
 static uint32_t eq_ofdm(const pusch_layout_t *lo, uint32_t l, float n0, const eq_scratch_t *w,
-                        cf_t *x, float *nv)
+                        cf_t *xc, float *restrict nv)
 {
-  bool dmrs = (lo->dmrs_mask >> l) & 1;
+  const float *restrict num = w->num, *restrict den = w->den;
+  float *restrict x = (float *)xc;
+  uint32_t m = lo->m_sc;
+  if (!((lo->dmrs_mask >> l) & 1)) {
+    for (uint32_t j = 0; j < m; j++) {
+      float inv = 1.0f / (den[j] > 1e-12f ? den[j] : 1e-12f);
+      x[2 * j] = num[2 * j] * inv;
+      x[2 * j + 1] = num[2 * j + 1] * inv;
+      nv[j] = n0 * inv;
+    }
+    return m;
+  }
   uint32_t n = 0;
-  for (uint32_t j = 0; j < lo->m_sc; j++) {
-    if (dmrs && !lo->dmrs_sc_data[j % PHY_NSC_RB]) {
+  for (uint32_t j = 0; j < m; j++) {
+    if (!lo->dmrs_sc_data[j % PHY_NSC_RB]) {
       continue;
     }
-    float d = w->den[j] > 1e-12f ? w->den[j] : 1e-12f, inv = 1.0f / d;
-    x[n] = w->num[2 * j] * inv + I * (w->num[2 * j + 1] * inv);
+    float inv = 1.0f / (den[j] > 1e-12f ? den[j] : 1e-12f);
+    x[2 * n] = num[2 * j] * inv;
+    x[2 * n + 1] = num[2 * j + 1] * inv;
     nv[n++] = n0 * inv;
   }
   return n;
@@ -136,15 +148,22 @@ static int equalise(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layo
 /* RMS error of the equalised symbols against their hard decisions (the LLR signs). */
 static float evm(phy_pusch_t *q, const pusch_layout_t *lo)
 {
-  uint8_t *bits = q->b->bits;
+  uint8_t *restrict bits = q->b->bits;
+  const int8_t *restrict llr = q->b->llr;
   for (uint32_t i = 0; i < lo->g; i++) {
-    bits[i] = q->b->llr[i] < 0;
+    bits[i] = (uint8_t)((uint8_t)llr[i] >> 7);
   }
+  const float *ref = (const float *)q->b->ref, *x = (const float *)q->b->sym;
   phy_modulation_map_bits(&q->mod, lo->mod, bits, lo->g, q->b->ref);
   double e = 0;
-  for (uint32_t i = 0; i < lo->nof_re; i++) {
-    cf_t d = q->b->sym[i] - q->b->ref[i];
-    e += crealf(d) * crealf(d) + cimagf(d) * cimagf(d);
+  for (uint32_t i0 = 0; i0 < 2 * lo->nof_re; i0 += 1024) {
+    uint32_t i1 = i0 + 1024 < 2 * lo->nof_re ? i0 + 1024 : 2 * lo->nof_re;
+    float s = 0;
+    for (uint32_t i = i0; i < i1; i++) {
+      float d = x[i] - ref[i];
+      s += d * d;
+    }
+    e += s;
   }
   return (float)sqrt(e / lo->nof_re);
 }

@@ -4,25 +4,15 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "olive/phy/bits.h"
 #include "olive/phy/dci.h"
 #include "olive/support/error.h"
+#include "dci_internal.h"
 
 const char *phy_rnti_type_name(phy_rnti_type_t t)
 {
   static const char *const names[PHY_RNTI_TYPE_COUNT] = {"C-RNTI", "TC-RNTI", "SI-RNTI", "RA-RNTI",
                                                          "P-RNTI"};
   return (unsigned)t < PHY_RNTI_TYPE_COUNT ? names[t] : "?";
-}
-
-/* ceil(log2(N (N + 1) / 2)) */
-static uint32_t fdra_bits(uint32_t n)
-{
-  uint32_t x = n * (n + 1) / 2, b = 0;
-  while ((1u << b) < x) {
-    b++;
-  }
-  return b;
 }
 
 /* Fields after the FDRA: 1_0 has 28 bits besides the FDRA for every RNTI type here
@@ -41,8 +31,8 @@ int phy_dci_sizes(const phy_dci_size_cfg_t *cfg, phy_dci_sizes_t *s)
   memset(s, 0, sizeof(*s));
   s->n_rb_dl = cfg->n_rb_dl;
   s->n_rb_ul = cfg->n_rb_ul;
-  s->fdra_1_0 = fdra_bits(cfg->n_rb_dl);
-  s->fdra_0_0 = fdra_bits(cfg->n_rb_ul);
+  s->fdra_1_0 = phy_dci_riv_bits(cfg->n_rb_dl);
+  s->fdra_0_0 = phy_dci_riv_bits(cfg->n_rb_ul);
   uint32_t a10 = s->fdra_1_0 + REST_1_0, a00 = s->fdra_0_0 + REST_0_0;
   if (!cfg->uss) {
     /* CSS: 0_0 follows 1_0, padded or with its FDRA MSBs truncated */
@@ -61,78 +51,41 @@ int phy_dci_sizes(const phy_dci_size_cfg_t *cfg, phy_dci_sizes_t *s)
   return OLIVE_OK;
 }
 
-typedef struct field {
-  uint32_t *v;
-  uint32_t n;
-} field_t;
-
 /* The 1_0 layout of TS 38.212 7.3.1.2.1 for RNTI type t, into f[]; returns the count.
  * reserved holds a zero for the reserved bits (written as 0, ignored on unpack). */
 static unsigned layout_1_0(const phy_dci_sizes_t *s, phy_rnti_type_t t, phy_dci_1_0_t *d,
-                           uint32_t *ident, uint32_t *reserved, field_t f[16])
+                           uint32_t *ident, uint32_t *reserved, phy_dci_field_t f[16])
 {
   unsigned n = 0;
   bool ue = t == PHY_RNTI_C || t == PHY_RNTI_TC;
   if (ue) {
-    f[n++] = (field_t){ident, 1}; /* identifier for DCI formats: 1 = DL */
+    f[n++] = (phy_dci_field_t){ident, 1}; /* identifier for DCI formats: 1 = DL */
   } else if (t == PHY_RNTI_P) {
-    f[n++] = (field_t){&d->smi, 2};
-    f[n++] = (field_t){&d->short_msg, 8};
+    f[n++] = (phy_dci_field_t){&d->smi, 2};
+    f[n++] = (phy_dci_field_t){&d->short_msg, 8};
   }
-  f[n++] = (field_t){&d->fdra, s->fdra_1_0};
-  f[n++] = (field_t){&d->tdra, 4};
-  f[n++] = (field_t){&d->vrb_to_prb, 1};
-  f[n++] = (field_t){&d->mcs, 5};
+  f[n++] = (phy_dci_field_t){&d->fdra, s->fdra_1_0};
+  f[n++] = (phy_dci_field_t){&d->tdra, 4};
+  f[n++] = (phy_dci_field_t){&d->vrb_to_prb, 1};
+  f[n++] = (phy_dci_field_t){&d->mcs, 5};
   if (ue) {
-    f[n++] = (field_t){&d->ndi, 1};
-    f[n++] = (field_t){&d->rv, 2};
-    f[n++] = (field_t){&d->harq_id, 4};
-    f[n++] = (field_t){&d->dai, 2};
-    f[n++] = (field_t){&d->tpc, 2};
-    f[n++] = (field_t){&d->pri, 3};
-    f[n++] = (field_t){&d->k1, 3};
+    f[n++] = (phy_dci_field_t){&d->ndi, 1};
+    f[n++] = (phy_dci_field_t){&d->rv, 2};
+    f[n++] = (phy_dci_field_t){&d->harq_id, 4};
+    f[n++] = (phy_dci_field_t){&d->dai, 2};
+    f[n++] = (phy_dci_field_t){&d->tpc, 2};
+    f[n++] = (phy_dci_field_t){&d->pri, 3};
+    f[n++] = (phy_dci_field_t){&d->k1, 3};
   } else if (t == PHY_RNTI_SI) {
-    f[n++] = (field_t){&d->rv, 2};
-    f[n++] = (field_t){&d->sii, 1};
-    f[n++] = (field_t){reserved, 15};
+    f[n++] = (phy_dci_field_t){&d->rv, 2};
+    f[n++] = (phy_dci_field_t){&d->sii, 1};
+    f[n++] = (phy_dci_field_t){reserved, 15};
   } else {
-    f[n++] = (field_t){&d->tb_scaling, 2};
-    f[n++] = (field_t){reserved, t == PHY_RNTI_P ? 6u : 16u};
+    f[n++] = (phy_dci_field_t){&d->tb_scaling, 2};
+    f[n++] = (phy_dci_field_t){reserved, t == PHY_RNTI_P ? 6u : 16u};
   }
-  f[n++] = (field_t){reserved, s->pad_1_0};
+  f[n++] = (phy_dci_field_t){reserved, s->pad_1_0};
   return n;
-}
-
-static int put(const field_t *f, unsigned n, uint8_t *bits)
-{
-  for (unsigned i = 0; i < n; i++) {
-    if (f[i].n < 32 && (*f[i].v >> f[i].n) != 0) {
-      return OLIVE_EINVAL;
-    }
-  }
-  uint8_t *p = bits;
-  for (unsigned i = 0; i < n; i++) {
-    for (uint32_t left = f[i].n; left > 0;) { /* pads may exceed 32 bits */
-      uint32_t k = left > 32 ? 32 : left;
-      phy_bits_write(&p, left > 32 ? 0 : *f[i].v, k);
-      left -= k;
-    }
-  }
-  return (int)(p - bits);
-}
-
-static void get(const field_t *f, unsigned n, const uint8_t *bits)
-{
-  const uint8_t *p = bits;
-  for (unsigned i = 0; i < n; i++) {
-    uint32_t v = 0;
-    for (uint32_t left = f[i].n; left > 0;) {
-      uint32_t k = left > 32 ? 32 : left;
-      v = phy_bits_read(&p, k);
-      left -= k;
-    }
-    *f[i].v = v;
-  }
 }
 
 static bool type_ok(phy_rnti_type_t t)
@@ -148,9 +101,9 @@ int phy_dci_1_0_pack(const phy_dci_sizes_t *s, phy_rnti_type_t t, const phy_dci_
   }
   phy_dci_1_0_t tmp = *d;
   uint32_t ident = 1, reserved = 0;
-  field_t f[16];
+  phy_dci_field_t f[16];
   unsigned n = layout_1_0(s, t, &tmp, &ident, &reserved, f);
-  return put(f, n, bits);
+  return phy_dci_fields_put(f, n, bits);
 }
 
 int phy_dci_1_0_unpack(const phy_dci_sizes_t *s, phy_rnti_type_t t, const uint8_t *bits,
@@ -161,27 +114,27 @@ int phy_dci_1_0_unpack(const phy_dci_sizes_t *s, phy_rnti_type_t t, const uint8_
   }
   memset(d, 0, sizeof(*d));
   uint32_t ident = 1, reserved = 0;
-  field_t f[16];
+  phy_dci_field_t f[16];
   unsigned n = layout_1_0(s, t, d, &ident, &reserved, f);
-  get(f, n, bits);
+  phy_dci_fields_get(f, n, bits);
   return ident == 1 ? OLIVE_OK : OLIVE_EPROTO;
 }
 
 /* TS 38.212 7.3.1.1.1 (C-RNTI / TC-RNTI), without UL/SUL indicator. */
 static unsigned layout_0_0(const phy_dci_sizes_t *s, phy_dci_0_0_t *d, uint32_t *ident,
-                           uint32_t *pad, field_t f[12])
+                           uint32_t *pad, phy_dci_field_t f[12])
 {
   unsigned n = 0;
-  f[n++] = (field_t){ident, 1}; /* identifier for DCI formats: 0 = UL */
-  f[n++] = (field_t){&d->fdra, s->fdra_0_0};
-  f[n++] = (field_t){&d->tdra, 4};
-  f[n++] = (field_t){&d->hopping, 1};
-  f[n++] = (field_t){&d->mcs, 5};
-  f[n++] = (field_t){&d->ndi, 1};
-  f[n++] = (field_t){&d->rv, 2};
-  f[n++] = (field_t){&d->harq_id, 4};
-  f[n++] = (field_t){&d->tpc, 2};
-  f[n++] = (field_t){pad, s->pad_0_0};
+  f[n++] = (phy_dci_field_t){ident, 1}; /* identifier for DCI formats: 0 = UL */
+  f[n++] = (phy_dci_field_t){&d->fdra, s->fdra_0_0};
+  f[n++] = (phy_dci_field_t){&d->tdra, 4};
+  f[n++] = (phy_dci_field_t){&d->hopping, 1};
+  f[n++] = (phy_dci_field_t){&d->mcs, 5};
+  f[n++] = (phy_dci_field_t){&d->ndi, 1};
+  f[n++] = (phy_dci_field_t){&d->rv, 2};
+  f[n++] = (phy_dci_field_t){&d->harq_id, 4};
+  f[n++] = (phy_dci_field_t){&d->tpc, 2};
+  f[n++] = (phy_dci_field_t){pad, s->pad_0_0};
   return n;
 }
 
@@ -192,9 +145,9 @@ int phy_dci_0_0_pack(const phy_dci_sizes_t *s, const phy_dci_0_0_t *d, uint8_t *
   }
   phy_dci_0_0_t tmp = *d;
   uint32_t ident = 0, pad = 0;
-  field_t f[12];
+  phy_dci_field_t f[12];
   unsigned n = layout_0_0(s, &tmp, &ident, &pad, f);
-  return put(f, n, bits);
+  return phy_dci_fields_put(f, n, bits);
 }
 
 int phy_dci_0_0_unpack(const phy_dci_sizes_t *s, const uint8_t *bits, phy_dci_0_0_t *d)
@@ -204,8 +157,8 @@ int phy_dci_0_0_unpack(const phy_dci_sizes_t *s, const uint8_t *bits, phy_dci_0_
   }
   memset(d, 0, sizeof(*d));
   uint32_t ident = 0, pad = 0;
-  field_t f[12];
+  phy_dci_field_t f[12];
   unsigned n = layout_0_0(s, d, &ident, &pad, f);
-  get(f, n, bits);
+  phy_dci_fields_get(f, n, bits);
   return ident == 0 ? OLIVE_OK : OLIVE_EPROTO;
 }

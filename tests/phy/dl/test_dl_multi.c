@@ -12,9 +12,11 @@
  *  - 5 MHz: 15 kHz, 25 PRB at 5.76 Msps, offsetToPointA 2, k_SSB 0: SSB on PRBs 2..21;
  *  - every carrier of TS 38.101-1 Table 5.3.2-1 at 15 and 30 kHz (5..50 and 5..100 MHz)
  *    at its default sampling rate, one SSB and a QPSK PDSCH over the whole carrier.
- * The UE side also checks that the demodulated grid equals phy_dl_grid(). */
+ * The UE side also checks that the demodulated grid equals phy_dl_grid(), and a counting
+ * allocator (dl_alloc.h) that phy_dl_slot() allocates nothing on any of these carriers. */
 #include <stdlib.h>
 
+#include "dl_alloc.h"
 #include "dl_ref.h"
 
 #define C_RNTI 0x4601u
@@ -153,7 +155,9 @@ static void run(const dl_case_t *t, olive_test_rng_t *rng)
   uint32_t len = phy_dl_slot_len(q, t->slot);
   cf_t *x = malloc(sizeof(cf_t) * len);
   phy_dl_slot_stats_t st;
+  unsigned long before = dl_nof_allocs;
   CHECK(phy_dl_slot(q, &req, x, &st) == 0);
+  CHECK(dl_nof_allocs == before, "%s: phy_dl_slot allocated", t->name);
   CHECK(st.nof_ssb == t->nof_ssb && st.nof_pdcch == (t->cs_groups ? 1u : 0u) && st.nof_pdsch == 1 &&
             st.nof_rejected == 0,
         "%s: stats %u %u %u %u", t->name, st.nof_ssb, st.nof_pdcch, st.nof_pdsch, st.nof_rejected);

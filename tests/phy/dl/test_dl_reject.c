@@ -6,9 +6,11 @@
  * invalid PDU breaks one rule of dl.h (ranges of slot_request.h; TS 38.213 10.1 for the
  * CCE; Table 7.4.3.1-1 / 38.213 4.1 for the SSB symbols). Also: PDU counts above the
  * array sizes, a PDSCH meeting more than PHY_PDSCH_MAX_RESERVED rectangles, and the
- * argument errors of phy_dl_create / phy_dl_slot. */
+ * argument errors of phy_dl_create / phy_dl_slot. A counting allocator (dl_alloc.h) sees
+ * create's allocations and none in any phy_dl_slot() call, valid or rejected. */
 #include <stdlib.h>
 
+#include "dl_alloc.h"
 #include "dl_ref.h"
 #include "olive/support/error.h"
 
@@ -141,7 +143,9 @@ int main(void)
     tb[i] = (uint8_t)olive_test_u64(&rng);
   }
   phy_carrier_t car = ref_carrier(0, 106, 23.04e6);
+  unsigned long at_start = dl_nof_allocs;
   phy_dl_t *q = ref_dl_create(&car);
+  CHECK(!DL_COUNT_ALLOCS || dl_nof_allocs > at_start, "the counter sees create's allocations");
   if (q == NULL) {
     return olive_test_done();
   }
@@ -150,14 +154,16 @@ int main(void)
   build_clean();
   build_dirty();
   phy_dl_slot_stats_t st;
+  unsigned long before = dl_nof_allocs;
   CHECK(phy_dl_slot(q, &clean, a, &st) == 0 && st.nof_rejected == 0);
   CHECK(phy_dl_slot(q, &dirty, b, &st) == 0);
   CHECK(st.nof_ssb == 1 && st.nof_pdcch == 1 && st.nof_pdsch == 1 && st.nof_rejected == nof_bad,
         "stats %u %u %u rejected %u of %u", st.nof_ssb, st.nof_pdcch, st.nof_pdsch, st.nof_rejected,
         nof_bad);
   CHECK(memcmp(a, b, len * sizeof(cf_t)) == 0, "samples differ from the clean request's");
-  check_api(q, a);
   check_limits(q, a);
+  CHECK(dl_nof_allocs == before, "phy_dl_slot allocated %lu times", dl_nof_allocs - before);
+  check_api(q, a);
   free(a);
   free(b);
   phy_dl_destroy(q);

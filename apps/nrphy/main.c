@@ -47,6 +47,33 @@ static const nrphy_cmd_t cmds[] = {
      "  in: 24 bits (BCH message: CHOICE bit + 23 MIB bits); out: 864 bits (38.211 7.3.3.1 "
      "b~) or\n  240 x 4 IQ (SSB symbols 0..3, subcarriers 0..239; PSS, SSS, PBCH, DMRS)",
      nrphy_pbch_encode},
+    {"pdsch-encode", "PDSCH of one slot: TB bits -> resource grid IQ (38.212 7.2, 38.211 7.3.1)",
+     "[--prb 1..275 (default 52)]  [--mcs 0..27 (0..28 for qam64lowse, default 9)]\n"
+     "  [--mcs-table qam64|qam256|qam64lowse]  [--slot 0..19]  [--rnti 1..65535 (default "
+     "17921)]\n  [--n-id 0..1007 (default 1)]\n"
+     "  in: TBS bits (stderr names the TBS: tbs=<n> g=<G>); out: IQ, 14 x 12 prb REs\n"
+     "  PDSCH: mapping A, symbols 2..13, all PRBs, DM-RS type 1 port 1000 on symbols 2 and 11",
+     nrphy_pdsch_encode},
+    {"pdsch-decode", "PDSCH receiver: resource grid IQ -> TB bits; CRC verdict on stderr",
+     "options as pdsch-encode, and [--rx 1|2]\n"
+     "  in: IQ, rx grids of 14 x 12 prb REs (RX 0 first); out (optional): TBS bits\n"
+     "  stderr: tbs=<n> crc=ok|fail iterations=<n> snr_db=<x> evm_pct=<x>; exit 1 when the "
+     "CRC fails",
+     nrphy_pdsch_decode},
+    {"dlsim", "PDSCH link-level simulation over an SNR sweep; CSV on stdout",
+     "[--prb 1..275 (default 52)]  [--scs 15|30 (default 15)]  [--mcs 0..27 (default 9)]\n"
+     "  [--mcs-table qam64|qam256|qam64lowse]  [--channel awgn|tdla|tdlb|tdlc]  [--ds-ns "
+     "0..1000 (default 100)]\n  [--doppler-hz 0..2000]  [--cfo-hz -20000..20000]  "
+     "[--cfo-comp 0|1 (receiver knows the CFO)]\n  [--rx 1|2]  [--snr start:step:stop dB "
+     "(default 0:2:20)]  [--trials 1..1e6 (default 100)]\n  [--seed N]  [--plot out.png "
+     "(gnuplot or python3-matplotlib; exit 2 when neither)]\n"
+     "  no -i/-o; stdout: snr_db,blocks,errors,bler,throughput_mbps,evm_pct",
+     nrphy_dlsim},
+    {"ulsim", "PUSCH link-level simulation over an SNR sweep; CSV on stdout",
+     "the options of dlsim, and [--tp 0|1 (transform precoding; --prb 2^a 3^b 5^c)]\n"
+     "  PUSCH: mapping A, symbols 0..13, all PRBs, DM-RS type 1 port 0 on symbols 2 and 11, "
+     "MMSE",
+     nrphy_ulsim},
     {"grid", "draw one slot's resource grid as SVG or PNG, coloured by channel (SSB + PDSCH)",
      "[--prb 20..275 (default 24)]  [--ssb 0|1]  [--ssb-k0 0..12 prb - 240]  [--ssb-l0 0..10 "
      "(default 2)]\n  [--pci 0..1007]  [--pdsch-rb0 0..prb-1]  [--pdsch-nrb 0..prb-rb0]  "

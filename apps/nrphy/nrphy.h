@@ -79,5 +79,9 @@ int nrphy_ofdm_mod(nrphy_args_t *a);
 int nrphy_ofdm_demod(nrphy_args_t *a);
 int nrphy_pbch_encode(nrphy_args_t *a);
 int nrphy_grid(nrphy_args_t *a);
+int nrphy_pdsch_encode(nrphy_args_t *a);
+int nrphy_pdsch_decode(nrphy_args_t *a);
+int nrphy_dlsim(nrphy_args_t *a);
+int nrphy_ulsim(nrphy_args_t *a);
 
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Invalid PDUs are skipped and counted, and change nothing else: the SIB1 request of
- * test_dl_sib1.c (which a UE decodes) with invalid SSB, PDCCH and PDSCH PDUs mixed in
+ * test_dl_sib1.c (which a UE decodes) with 16 invalid SSB, PDCCH and PDSCH PDUs mixed in
  * before and after the valid ones must give nof_rejected = the number of invalid PDUs,
  * one of each valid kind sent, and samples bit-identical to the clean request. Each
  * invalid PDU breaks one rule of dl.h (ranges of slot_request.h; TS 38.213 10.1 for the
@@ -55,16 +55,22 @@ static void build_clean(void)
     nof_bad++;                                                                                     \
   } while (0)
 
-static void build_dirty(void)
+/* Two requests (the SSB array holds 4): each with 3 invalid SSBs and the valid one. */
+static void build_dirty(int variant)
 {
   memset(&dirty, 0, sizeof(dirty));
+  nof_bad = 0;
   dirty.sfn = clean.sfn;
-  BAD_SSB(s_->first_symb = 11); /* 4 symbols from 11 leave the slot */
-  BAD_SSB(s_->pci = 1008);
-  BAD_SSB(s_->mib ^= 1u << 17); /* SFN field no longer the request's */
+  if (variant == 0) {
+    BAD_SSB(s_->first_symb = 11); /* 4 symbols from 11 leave the slot */
+    BAD_SSB(s_->pci = 1008);
+    BAD_SSB(s_->mib ^= 1u << 17); /* SFN field no longer the request's */
+  } else {
+    BAD_SSB(s_->offset_to_pointa = 90); /* 12 * 90 + 6 + 240 > 1272 subcarriers */
+    BAD_SSB(s_->ssb_idx = 4);           /* >= L_max 4 */
+    BAD_SSB(s_->k_ssb = 24);
+  }
   dirty.ssb[dirty.nof_ssb++] = clean.ssb[0];
-  BAD_SSB(s_->offset_to_pointa = 80); /* SSB beyond PRB 105 */
-  BAD_SSB(s_->ssb_idx = 4);           /* >= L_max 4 */
   BAD_PDCCH(p_->al = 3);
   BAD_PDCCH(p_->cce = 2);  /* AL 4 candidates start at multiples of 4 */
   BAD_PDCCH(p_->cce = 16); /* CORESET#0 has 16 CCEs */
@@ -152,15 +158,17 @@ int main(void)
   uint32_t len = phy_dl_slot_len(q, 0);
   cf_t *a = calloc(len, sizeof(cf_t)), *b = calloc(len, sizeof(cf_t));
   build_clean();
-  build_dirty();
   phy_dl_slot_stats_t st;
   unsigned long before = dl_nof_allocs;
   CHECK(phy_dl_slot(q, &clean, a, &st) == 0 && st.nof_rejected == 0);
-  CHECK(phy_dl_slot(q, &dirty, b, &st) == 0);
-  CHECK(st.nof_ssb == 1 && st.nof_pdcch == 1 && st.nof_pdsch == 1 && st.nof_rejected == nof_bad,
-        "stats %u %u %u rejected %u of %u", st.nof_ssb, st.nof_pdcch, st.nof_pdsch, st.nof_rejected,
-        nof_bad);
-  CHECK(memcmp(a, b, len * sizeof(cf_t)) == 0, "samples differ from the clean request's");
+  for (int v = 0; v < 2; v++) {
+    build_dirty(v);
+    CHECK(phy_dl_slot(q, &dirty, b, &st) == 0);
+    CHECK(st.nof_ssb == 1 && st.nof_pdcch == 1 && st.nof_pdsch == 1 && st.nof_rejected == nof_bad,
+          "stats %u %u %u rejected %u of %u", st.nof_ssb, st.nof_pdcch, st.nof_pdsch,
+          st.nof_rejected, nof_bad);
+    CHECK(memcmp(a, b, len * sizeof(cf_t)) == 0, "samples differ from the clean request's");
+  }
   check_limits(q, a);
   CHECK(dl_nof_allocs == before, "phy_dl_slot allocated %lu times", dl_nof_allocs - before);
   check_api(q, a);

@@ -59,6 +59,27 @@ static int build_sib1(const gnb_cfg_t *cfg, gnb_cell_t *c, gnb_cell_err_t *err)
   return 0;
 }
 
+/* The broadcast scheduler checks what the tables alone do not: the SIB1 PDSCH (TDRA row
+ * 1 of default table A, TS 38.214 5.1.2.1.1) clear of CORESET#0's symbols, and the SIB1
+ * fitting its RBs at an MCS an SI-RNTI PDSCH may use (TS 38.214 5.1.3.1). */
+static int check_scheduler(const gnb_cfg_t *cfg, const gnb_cell_t *c, gnb_cell_err_t *err)
+{
+  mac_bcast_args_t a;
+  int rc = 0;
+  gnb_cell_bcast_args(c, cfg->cell.pci, &a);
+  mac_bcast_t *s = mac_bcast_create(&a, &rc);
+  mac_bcast_destroy(s);
+  if (s != NULL)
+    return 0;
+  return gnb_cell_fail(err, "cell_cfg.pdcch.common.coreset0_index",
+                       "value '%u' with ss0_index %u (CORESET#0 %u RB x %u symbols) leaves no "
+                       "valid SIB1 allocation for the broadcast scheduler (%s: SIB1 PDSCH "
+                       "overlapping CORESET#0, or %u SIB1 bytes too many for its RBs); allowed: "
+                       "an index whose CORESET#0 ends before the SIB1 PDSCH",
+                       cfg->cell.coreset0_index, cfg->cell.ss0_index, c->coreset0.nof_rb,
+                       c->coreset0.nof_symb, olive_strerror(rc), c->sib1_len);
+}
+
 int gnb_cell_build_msgs(const gnb_cfg_t *cfg, gnb_cell_t *c, gnb_cell_err_t *err)
 {
   /* cellIdentity: gNB id (22 bits) then cell id 0 (14 bits), TS 38.413 9.3.1.7. */
@@ -75,7 +96,8 @@ int gnb_cell_build_msgs(const gnb_cfg_t *cfg, gnb_cell_t *c, gnb_cell_err_t *err
   if (rrc_mib_pack(&c->mib, b, sizeof(b), NULL) < 0)
     return gnb_cell_fail(err, "cell_cfg", "MIB cannot be packed");
   c->mib_bits = (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
-  return build_sib1(cfg, c, err);
+  int rc = build_sib1(cfg, c, err);
+  return rc < 0 ? rc : check_scheduler(cfg, c, err);
 }
 
 void gnb_cell_bcast_args(const gnb_cell_t *c, uint32_t pci, mac_bcast_args_t *a)

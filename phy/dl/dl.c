@@ -82,19 +82,22 @@ const phy_grid_t *phy_dl_grid(const phy_dl_t *q)
   return q == NULL ? NULL : &q->grid;
 }
 
-/* Runs step(q, req, pdu i) over n PDUs (at most max; the excess counts as rejected). */
-#define DL_FOR_EACH(step, arr, n, max, sent, st)                                                   \
-  do {                                                                                             \
-    uint32_t n_ = (n) < (max) ? (n) : (max);                                                       \
-    (st)->nof_rejected += (uint32_t)(n)-n_;                                                        \
-    for (uint32_t i_ = 0; i_ < n_; i_++) {                                                         \
-      if (step(q, req, &(arr)[i_]) == 0) {                                                         \
-        (st)->sent++;                                                                              \
-      } else {                                                                                     \
-        (st)->nof_rejected++;                                                                      \
-      }                                                                                            \
-    }                                                                                              \
-  } while (0)
+/* PDUs beyond the array size are not read; they count as rejected. */
+static uint32_t clamp(uint32_t n, uint32_t max, phy_dl_slot_stats_t *st)
+{
+  uint32_t m = n < max ? n : max;
+  st->nof_rejected += n - m;
+  return m;
+}
+
+static void tally(int r, uint32_t *sent, phy_dl_slot_stats_t *st)
+{
+  if (r == 0) {
+    (*sent)++;
+  } else {
+    st->nof_rejected++;
+  }
+}
 
 int phy_dl_slot(phy_dl_t *q, const phy_dl_slot_req_t *req, cf_t *out, phy_dl_slot_stats_t *stats)
 {
@@ -106,9 +109,18 @@ int phy_dl_slot(phy_dl_t *q, const phy_dl_slot_req_t *req, cf_t *out, phy_dl_slo
   phy_grid_clear(&q->grid);
   q->nof_res = 0;
   /* Order matters: the PDSCHs rate-match around what the SSBs and PDCCHs took. */
-  DL_FOR_EACH(dl_ssb, req->ssb, req->nof_ssb, PHY_DL_SLOT_MAX_SSB, nof_ssb, &st);
-  DL_FOR_EACH(dl_pdcch, req->pdcch, req->nof_pdcch, PHY_DL_SLOT_MAX_PDCCH, nof_pdcch, &st);
-  DL_FOR_EACH(dl_pdsch, req->pdsch, req->nof_pdsch, PHY_DL_SLOT_MAX_PDSCH, nof_pdsch, &st);
+  uint32_t n = clamp(req->nof_ssb, PHY_DL_SLOT_MAX_SSB, &st);
+  for (uint32_t i = 0; i < n; i++) {
+    tally(dl_ssb(q, req, &req->ssb[i]), &st.nof_ssb, &st);
+  }
+  n = clamp(req->nof_pdcch, PHY_DL_SLOT_MAX_PDCCH, &st);
+  for (uint32_t i = 0; i < n; i++) {
+    tally(dl_pdcch(q, req, &req->pdcch[i]), &st.nof_pdcch, &st);
+  }
+  n = clamp(req->nof_pdsch, PHY_DL_SLOT_MAX_PDSCH, &st);
+  for (uint32_t i = 0; i < n; i++) {
+    tally(dl_pdsch(q, req, &req->pdsch[i]), &st.nof_pdsch, &st);
+  }
   int r = phy_ofdm_mod_slot(&q->ofdm, &q->grid, 0, req->slot, out);
   if (stats != NULL) {
     *stats = st;

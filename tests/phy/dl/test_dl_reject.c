@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Invalid PDUs are skipped and counted, and change nothing else: the SIB1 request of
- * test_dl_sib1.c (which a UE decodes) with 16 invalid SSB, PDCCH and PDSCH PDUs mixed in
- * before and after the valid ones must give nof_rejected = the number of invalid PDUs,
+ * test_dl_sib1.c (which a UE decodes) with 15 invalid SSB, PDCCH and PDSCH PDUs mixed in
+ * before and after the valid ones (two such requests: the SSB array holds 4) must give
+ * nof_rejected = the number of invalid PDUs,
  * one of each valid kind sent, and samples bit-identical to the clean request. Each
  * invalid PDU breaks one rule of dl.h (ranges of slot_request.h; TS 38.213 10.1 for the
  * CCE; Table 7.4.3.1-1 / 38.213 4.1 for the SSB symbols). Also: PDU counts above the

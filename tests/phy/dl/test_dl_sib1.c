@@ -13,7 +13,8 @@
  *    PRBs 40..60 of the SSB, written here by hand (TS 38.214 5.1.4).
  * Then the same with AWGN at a per-RE SNR of 3 dB (QPSK R = 0.3 needs ~ -1 dB for a 1%
  * BLER in the PDSCH tests of phy/pdsch; PBCH and AL4 PDCCH work below 0 dB), five
- * slots with different TBs and noise, each of which must decode. */
+ * slots with different TBs and noise, each of which must decode; and once with the
+ * TS 38.211 5.4 upconversion phase term on both sides (f0 = carrier centre). */
 #include <stdlib.h>
 
 #include "dl_ref.h"
@@ -130,6 +131,20 @@ int main(void)
     ref_ue_demod(&ue, x, 0);
     CHECK(receive(&ue, tb, (uint32_t)tbs, true) == 3, "noisy slot %d at %.1f dB", k, SNR_DB);
   }
+  /* TS 38.211 5.4 phase term on (what srsUE expects on air) with f0 the carrier centre,
+   * removed again by the UE's demodulator: the samples change, the slot still decodes. */
+  phy_dl_args_t pa = {.carrier = car, .plan = PHY_OFDM_PLAN_ESTIMATE, .phase_comp = true};
+  pa.center_hz = phy_carrier_center_hz(&car);
+  phy_dl_t *qp = phy_dl_create(&pa, NULL);
+  cf_t *y = malloc(sizeof(cf_t) * len);
+  CHECK(qp != NULL && phy_dl_slot(q, &req, x, NULL) == 0 && phy_dl_slot(qp, &req, y, NULL) == 0);
+  CHECK(memcmp(x, y, sizeof(cf_t) * len) != 0, "the 5.4 term changes the samples");
+  CHECK(phy_ofdm_set_center(&ue.ofdm, pa.center_hz, true) == 0);
+  ref_ue_demod(&ue, y, 0);
+  CHECK(receive(&ue, tb, (uint32_t)tbs, true) == 3, "with the 5.4 phase term");
+  CHECK(phy_ofdm_set_center(&ue.ofdm, 0, false) == 0);
+  phy_dl_destroy(qp);
+  free(y);
   /* The noise is real: at -12 dB the QPSK R 0.3 PDSCH cannot decode. */
   CHECK(phy_dl_slot(q, &req, x, NULL) == 0);
   ref_awgn(x, len, powf(10.0f, 1.2f), &rng);

@@ -9,17 +9,22 @@
 
 #define DL_CORESET_MAX_RUNS (PHY_CORESET_MAX_GROUPS / 2u + 1u) /* alternating 6-RB groups */
 
-/* The CORESET inside the carrier's RBs and symbols; the candidate at a multiple of its
- * aggregation level inside the CORESET's CCEs (TS 38.213 10.1: first CCE L * (...)). */
+/* The CORESET inside the carrier's RBs and symbols (each term bounded first, so no sum
+ * wraps); its DM-RS reference RB inside the CRBs a DM-RS sequence covers (7.4.1.3.2); the
+ * candidate at a multiple of its aggregation level inside the CORESET's CCEs (TS 38.213
+ * 10.1: first CCE L * (...)). */
 static int pdcch_check(const phy_dl_t *q, const phy_pdcch_pdu_t *p)
 {
   const phy_coreset_t *c = &p->coreset;
-  uint32_t last = 0;
+  uint32_t last = 0, n = q->carrier.nof_prb;
   for (uint32_t g = 0; g < PHY_CORESET_MAX_GROUPS; g++) {
     last = c->groups[g] ? g + 1 : last;
   }
-  if (last == 0 || c->start_rb + 6u * last > q->carrier.nof_prb || c->nof_symb < 1 ||
-      c->nof_symb > PHY_CORESET_MAX_SYMB || c->first_symb + c->nof_symb > PHY_NSYMB_SLOT) {
+  int64_t ref = (int64_t)c->start_rb + p->dmrs_rb_offset;
+  if (last == 0 || c->start_rb > n || 6u * last > n - c->start_rb || c->nof_symb < 1 ||
+      c->nof_symb > PHY_CORESET_MAX_SYMB || c->first_symb >= PHY_NSYMB_SLOT ||
+      c->first_symb + c->nof_symb > PHY_NSYMB_SLOT || ref < 0 ||
+      ref + 6 * last > PHY_DMRS_MAX_CRB) {
     return OLIVE_EINVAL;
   }
   int n_cce = phy_coreset_nof_cce(c);

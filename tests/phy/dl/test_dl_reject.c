@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Invalid PDUs are skipped and counted, and change nothing else: the SIB1 request of
- * test_dl_sib1.c (which a UE decodes) with 15 invalid SSB, PDCCH and PDSCH PDUs mixed in
+ * test_dl_sib1.c (which a UE decodes) with 18 invalid SSB, PDCCH and PDSCH PDUs mixed in
  * before and after the valid ones (two such requests: the SSB array holds 4) must give
  * nof_rejected = the number of invalid PDUs,
  * one of each valid kind sent, and samples bit-identical to the clean request. Each
@@ -78,7 +78,10 @@ static void build_dirty(int variant)
   dirty.pdcch[dirty.nof_pdcch++] = clean.pdcch[0];
   BAD_PDCCH(p_->coreset.start_rb = 20); /* 96 RBs from 20 leave the 106-PRB carrier */
   BAD_PDCCH(p_->dci_len = 141);
-  BAD_PDSCH(d_->prb_start = 100); /* 100 + 48 > 106 */
+  BAD_PDCCH(p_->coreset.first_symb = UINT32_MAX);    /* first_symb + 1 wraps to 0 */
+  BAD_PDCCH(p_->coreset.start_rb = UINT32_MAX - 16); /* start_rb + 96 wraps */
+  BAD_PDCCH(p_->dmrs_rb_offset = INT32_MAX);         /* DM-RS RB beyond any CRB */
+  BAD_PDSCH(d_->prb_start = 100);                    /* 100 + 48 > 106 */
   BAD_PDSCH(d_->tb_len = d_->tb_len - 1);
   BAD_PDSCH(d_->tb = NULL);
   BAD_PDSCH(d_->mcs = 40);

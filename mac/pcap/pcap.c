@@ -15,6 +15,7 @@
 #define TAG_PAYLOAD 0x01 /* the PDU follows, up to the end of the frame */
 #define TAG_RNTI    0x02 /* 2 bytes, network order */
 #define TAG_UEID    0x03 /* 2 bytes, network order */
+#define TAG_PHR2    0x05 /* 1 byte, TRUE/FALSE */
 #define TAG_HARQID  0x06 /* 1 byte */
 /* SFN 2 bytes then slot 2 bytes, network order. 0x04 (SFN << 4 | subframe) is deprecated:
  * 4 bits cannot hold a slot number above 15. */
@@ -54,7 +55,8 @@ static bool ctx_valid(mac_pcap_duplex_t duplex, const mac_pcap_ctx_t *c)
 static size_t header_len(const mac_pcap_ctx_t *c)
 {
   return UDP_HDR + START_LEN + 3 + (c->rnti_type != MAC_PCAP_NO_RNTI ? 3 : 0) +
-         (c->has_ue_id ? 3 : 0) + (c->harq_id >= 0 ? 2 : 0) + 5 + 1;
+         (c->has_ue_id ? 3 : 0) + (c->harq_id >= 0 ? 2 : 0) + (c->phr_type2_othercell ? 2 : 0) + 5 +
+         1;
 }
 
 int mac_pcap_frame_header(mac_pcap_duplex_t duplex, const mac_pcap_ctx_t *ctx, size_t pdu_len,
@@ -88,6 +90,10 @@ int mac_pcap_frame_header(mac_pcap_duplex_t duplex, const mac_pcap_ctx_t *ctx, s
   if (ctx->harq_id >= 0) {
     *w++ = TAG_HARQID;
     *w++ = (uint8_t)ctx->harq_id;
+  }
+  if (ctx->phr_type2_othercell) {
+    *w++ = TAG_PHR2;
+    *w++ = 1;
   }
   *w++ = TAG_FRAME_SLOT;
   w = put_u16(w, ctx->sfn);

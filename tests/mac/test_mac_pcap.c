@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* MAC-NR pcap writer, pinned two independent ways:
- *  - bytes: one header written out by hand from Wireshark's packet-mac-nr.h (tags 0x01
- *    payload, 0x02 RNTI, 0x03 UE id, 0x06 HARQ id, 0x07 SFN + slot) and RFC 768, and the
+ *  - bytes: headers written out by hand from Wireshark's packet-mac-nr.h (tags 0x01
+ *    payload, 0x02 RNTI, 0x03 UE id, 0x05 PHR type 2 other cell, 0x06 HARQ id, 0x07 SFN +
+ *    slot) and RFC 768, and the
  *    pcap file layout from pcap-savefile(5) (magic 0xa1b2c3d4, v2.4, link type 149);
  *  - tshark (Debian's Wireshark 4.0) decodes the files written through the API: each
- *    frame as mac-nr with the written radio type, RNTI type, RNTI, UE id, HARQ id, SFN and
- *    slot; nr-rrc decodes the MIB (BCCH-BCH) and SIB1 (BCCH-DL-SCH on SI-RNTI) from
- *    olive_rrc, and the SIB1 PLMN, TAC, cell identity, band and carrier width it prints
+ *    frame as mac-nr with the written radio type, direction, RNTI type, RNTI, UE id, HARQ
+ *    id, PHR flag, SFN and slot; nr-rrc decodes the MIB (BCCH-BCH) and SIB1 (BCCH-DL-SCH on
+ * SI-RNTI) from olive_rrc, and the SIB1 PLMN, TAC, cell identity, band and carrier width it prints
  *    are the configured ones; no "Malformed" and no error or warning expert info.
  * The write calls (slot path) are also checked not to allocate on the calling thread.
  * tshark is run with a private, empty configuration directory (the user's preferences
@@ -93,10 +94,19 @@ static void test_header_bytes(void)
   CHECK(n == (int)sizeof want, "header length %d", n);
   CHECK(n == (int)sizeof want && memcmp(out, want, sizeof want) == 0, "header bytes differ");
 
-  /* Every tag: TDD, UL, C-RNTI 0x4601, UE id 7, HARQ 5, SFN 1023, slot 79 (120 kHz). */
-  static const uint8_t all[] = {0xBE, 0xEF, 0xDE, 0xAD, 0x00, 31,   0xFF, 0xFF, 'm',  'a',  'c',
-                                '-',  'n',  'r',  0x02, 0x00, 0x03, 0x02, 0x46, 0x01, 0x03, 0x00,
-                                0x07, 0x06, 0x05, 0x07, 0x03, 0xFF, 0x00, 79,   0x01};
+  /* Every tag: TDD, UL, C-RNTI 0x4601, UE id 7, HARQ 5, PHR type 2 other cell, SFN 1023,
+   * slot 79 (120 kHz), empty PDU: UDP length 33. */
+  static const uint8_t all[] = {
+      0xBE, 0xEF, 0xDE, 0xAD, 0x00, 33,  0xFF, 0xFF, /* UDP */
+      'm',  'a',  'c',  '-',  'n',  'r',             /* MAC_NR_START_STRING */
+      0x02, 0x00, 0x03,                              /* TDD, UL, C-RNTI */
+      0x02, 0x46, 0x01,                              /* RNTI */
+      0x03, 0x00, 0x07,                              /* UE id */
+      0x06, 0x05,                                    /* HARQ id */
+      0x05, 0x01,                                    /* PHR type 2 other cell */
+      0x07, 0x03, 0xFF, 0x00, 79,                    /* SFN, slot */
+      0x01,                                          /* payload */
+  };
   c = (mac_pcap_ctx_t){.dir = MAC_PCAP_UL,
                        .rnti_type = MAC_PCAP_C_RNTI,
                        .rnti = 0x4601,
@@ -104,7 +114,8 @@ static void test_header_bytes(void)
                        .ue_id = 7,
                        .harq_id = 5,
                        .sfn = 1023,
-                       .slot = 79};
+                       .slot = 79,
+                       .phr_type2_othercell = true};
   n = mac_pcap_frame_header(MAC_PCAP_TDD, &c, 0, out, sizeof out);
   CHECK(n == MAC_PCAP_MAX_HDR && memcmp(out, all, sizeof all) == 0, "full header, n=%d", n);
 }
@@ -220,8 +231,8 @@ static void write_files(const uint8_t *mib, const uint8_t *sib1, size_t sib1_len
   CHECK(mac_pcap_dropped(p) == 0);
   mac_pcap_close(p);
 
-  /* TDD: a C-RNTI DL-SCH PDU of one padding subPDU (LCID 63, TS 38.321 6.1.3 Table 6.2.1-1)
-   * with every tag, at a 30 kHz slot number above 15. */
+  /* TDD: a C-RNTI DL-SCH PDU of one padding subPDU (LCID 63, TS 38.321 Table 6.2.1-1) with
+   * RNTI, UE id and HARQ tags at a 30 kHz slot number above 15, then an UL one. */
   static const uint8_t pad[8] = {0x3F};
   a = (mac_pcap_args_t){.path = PCAP_TDD, .duplex = MAC_PCAP_TDD};
   p = mac_pcap_open(&a);
@@ -234,6 +245,11 @@ static void write_files(const uint8_t *mib, const uint8_t *sib1, size_t sib1_len
                       .harq_id = 5,
                       .sfn = 1023,
                       .slot = 19};
+  CHECK(mac_pcap_write(p, &c, pad, sizeof pad) == 0);
+  /* and the same from the UE, with the PHR type 2 tag, slot 0 */
+  c.dir = MAC_PCAP_UL;
+  c.phr_type2_othercell = true;
+  c.slot = 0;
   CHECK(mac_pcap_write(p, &c, pad, sizeof pad) == 0);
   mac_pcap_close(p);
 }
@@ -349,8 +365,11 @@ static void check_fdd_decode(const char *out)
 
 static void check_tdd_decode(const char *out)
 {
+  static char t[OUT_MAX];
   expect_clean(out);
+  const char *f1 = frame_text(out, 1, t, sizeof t);
   const char *m[] = {"[Radio Type: TDD (2)]",
+                     "[Direction: Downlink (1)]",
                      "[RNTI: 0x4601 (17921)]",
                      "[RNTI Type: C-RNTI (3)]",
                      "[UEId: 7]",
@@ -359,7 +378,13 @@ static void check_tdd_decode(const char *out)
                      "[Slot: 19]",
                      "LCID: Padding (0x3f)"};
   for (size_t i = 0; i < OLIVE_ARRAY_SIZE(m); i++)
-    expect(out, m[i], 1);
+    expect(f1, m[i], 1);
+  CHECK(strstr(f1, "PHR Type2") == NULL, "frame 1 carries no PHR tag");
+  const char *f2 = frame_text(out, 2, t, sizeof t);
+  const char *m2[] = {"MAC-NR UL-SCH", "[Direction: Uplink (0)]", "[Slot: 0]",
+                      "[PHR Type2 other cell PHR: True]"};
+  for (size_t i = 0; i < OLIVE_ARRAY_SIZE(m2); i++)
+    expect(f2, m2[i], 2);
 }
 
 int main(void)

@@ -5,7 +5,8 @@
  *   fake UDP header (src 0xBEEF, dst 0xDEAD, length, checksum 0xFFFF), "mac-nr",
  *   radioType (1 FDD, 2 TDD), direction (0 UL, 1 DL), rntiType (mac_pcap_rnti_type_t),
  *   tags: 0x02 RNTI (2 bytes BE), 0x03 UE id (2 bytes BE), 0x06 HARQ id (1 byte),
- *   0x07 SFN (2 bytes BE) + slot (2 bytes BE), 0x01 then the PDU to the end.
+ *   0x05 PHR type 2 other cell (1 byte, 0/1), 0x07 SFN (2 bytes BE) + slot (2 bytes BE),
+ *   0x01 then the PDU to the end.
  * The write functions build the header on the stack and queue it with the PDU to the
  * support/ pcap writer thread: no allocation, no blocking I/O, so the slot path may call
  * them. mac/README.md gives the tshark/Wireshark settings to open the file. */
@@ -19,8 +20,8 @@
 #include "olive/support/api.h"
 
 /* Longest header mac_pcap_frame_header writes: UDP 8 + "mac-nr" 6 + 3 fixed + RNTI 3 +
- * UE id 3 + HARQ 2 + SFN/slot 5 + payload tag 1. */
-#define MAC_PCAP_MAX_HDR 31
+ * UE id 3 + HARQ 2 + PHR 2 + SFN/slot 5 + payload tag 1. */
+#define MAC_PCAP_MAX_HDR 33
 
 /* packet-mac-nr.h radioType */
 typedef enum mac_pcap_duplex {
@@ -51,9 +52,11 @@ typedef struct mac_pcap_ctx {
   uint16_t rnti; /* written when rnti_type != MAC_PCAP_NO_RNTI */
   bool has_ue_id;
   uint16_t ue_id;
-  int16_t harq_id; /* 0..15, or -1 to leave the tag out */
-  uint16_t sfn;    /* 0..1023 */
-  uint16_t slot;   /* slot in the frame, 0..(10 * 2^mu - 1) */
+  int16_t harq_id;          /* 0..15, or -1 to leave the tag out */
+  uint16_t sfn;             /* 0..1023 */
+  uint16_t slot;            /* slot in the frame, 0..(10 * 2^mu - 1) */
+  bool phr_type2_othercell; /* UL: the UE's multiple-entry PHR carries type 2 PH for the
+                               other cell (TS 38.321 6.1.3.9); tag written only when set */
 } mac_pcap_ctx_t;
 
 typedef struct mac_pcap_args {

@@ -90,13 +90,14 @@ static int check_cfg(const phy_dci_ue_cfg_t *c)
             in(c->dl_dmrs_type, 1, 2) && in(c->dl_dmrs_max_len, 1, 2) &&
             in(c->ul_dmrs_type, 1, 2) && in(c->ul_dmrs_max_len, 1, 2) &&
             in(c->nof_dl_data_to_ul_ack, 1, 8) && c->tx_config <= PHY_DCI_TX_NONCODEBOOK &&
-            c->nof_srs_resources <= 4 && c->csi_report_trigger_size <= 6 &&
-            (c->harq_bits == 0 || c->harq_bits == 4) &&
+            c->nof_srs_resources <= (c->tx_config == PHY_DCI_TX_CODEBOOK ? 2u : 4u) &&
+            c->csi_report_trigger_size <= 6 && (c->harq_bits == 0 || c->harq_bits == 4) &&
             !(c->transform_precoding && c->ul_dmrs_type == 2); /* 38.211 6.4.1.1.3: type 1 only */
   return ok ? OLIVE_OK : OLIVE_EINVAL;
 }
 
-/* 1_1 widths; the sum of all fields (fixed ones included) is returned. */
+/* 1_1 widths; the sum of all fields (fixed ones included) is returned. 1_1 has at least
+ * 25 bits and 0_1 at least 21, so the 12-bit floor of 7.3.1 never applies. */
 static uint32_t sizes_1_1(const phy_dci_ue_cfg_t *c, phy_dci_1_1_sizes_t *f)
 {
   memset(f, 0, sizeof(*f));

@@ -275,6 +275,9 @@ static void test_cfg_errors(void)
   c.ul_dmrs_type = 2;
   CHECK(phy_dci_ue_sizes(&c, &css, NULL, &s) == OLIVE_EINVAL, "TP with DMRS type 2");
   c = cfg_a();
+  c.nof_srs_resources = 3;
+  CHECK(phy_dci_ue_sizes(&c, &css, NULL, &s) == OLIVE_EINVAL, "codebook with 3 SRS resources");
+  c = cfg_a();
   c.nof_dl_data_to_ul_ack = 0;
   CHECK(phy_dci_ue_sizes(&c, &css, NULL, &s) == OLIVE_EINVAL, "no K1 set");
   c = cfg_a();
@@ -323,7 +326,7 @@ static phy_dci_ue_cfg_t rnd_cfg(olive_test_rng_t *r)
   c.ul_dmrs_type = c.transform_precoding ? 1 : 1 + olive_test_below(r, 2);
   c.ul_dmrs_max_len = 1 + olive_test_below(r, 2);
   c.tx_config = (phy_dci_tx_config_t)olive_test_below(r, 3);
-  c.nof_srs_resources = olive_test_below(r, 5);
+  c.nof_srs_resources = olive_test_below(r, c.tx_config == PHY_DCI_TX_CODEBOOK ? 3 : 5);
   c.csi_report_trigger_size = olive_test_below(r, 7);
   c.dynamic_beta_offsets = olive_test_below(r, 2);
   return c;

@@ -74,6 +74,8 @@ static bool in(uint32_t v, uint32_t lo, uint32_t hi)
   return v >= lo && v <= hi;
 }
 
+/* Ranges of 38.331; SRS resources per set: at most 2 for codebook and 4 for non-codebook
+ * PUSCH (TS 38.214 6.1.1.1, 6.1.1.2). */
 static int check_cfg(const phy_dci_ue_cfg_t *c)
 {
   if (c->sul || c->dl_max_cbg || c->ul_max_cbg || c->harq_bits == 5 || c->nof_srs_ports > 1 ||

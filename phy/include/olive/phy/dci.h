@@ -157,7 +157,7 @@ typedef struct phy_dci_ue_cfg {
   uint32_t ul_dmrs_type, ul_dmrs_max_len; /* DMRS-UplinkConfig, 1 or 2 */
   phy_dci_tx_config_t tx_config;
   uint32_t nof_srs_resources;       /* in the SRS resource set of txConfig: codebook 1..2,
-                                       nonCodebook 1..4 (0 = 1) */
+                                       nonCodebook 1..4 (0 = 1); 38.214 6.1.1 */
   uint32_t nof_srs_ports;           /* codebook: antenna ports of the SRS resource (0 = 1) */
   uint32_t ul_max_rank;             /* maxRank / L_max (0 = 1) */
   uint32_t csi_report_trigger_size; /* reportTriggerSize 0..6 */

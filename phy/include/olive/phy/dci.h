@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Downlink control information, fallback formats: DCI 1_0 (TS 38.212 7.3.1.2.1) and
  * DCI 0_0 (7.3.1.1.1) packed and unpacked for C-RNTI, TC-RNTI, SI-RNTI, RA-RNTI and (1_0)
- * P-RNTI, the
- * payload size alignment between them (7.3.1.0, 7.3.1.1.1, 7.3.1.2.1), and the resource
- * indication value of resource allocation type 1 (TS 38.214 5.1.2.2.2, 6.1.2.2.2).
+ * P-RNTI, the payload size alignment between them (7.3.1.0, 7.3.1.1.1, 7.3.1.2.1), and
+ * the resource indication value of resource allocation type 1 (TS 38.214 5.1.2.2.2,
+ * 6.1.2.2.2).
  *
  * Bits are one per byte (0/1), field MSB first, fields in the order of 7.3.1. Not covered:
  * the PDCCH-order form of 1_0 (C-RNTI with an all-ones FDRA), frequency hopping
@@ -12,10 +12,10 @@
  * Non-fallback formats: DCI 1_1 (7.3.1.2.2) and 0_1 (7.3.1.1.2) for one configuration of
  * phy_dci_ue_cfg_t, with the size alignment steps 2-4 of 7.3.1.0. Not covered (rejected
  * with OLIVE_ENOTSUP): SUL, CBG transmission, UL precoding for more than one antenna port,
- * UL rank above 1 (so no PTRS-DMRS association field), HARQ process number of 5 bits, and
- * the Rel-16/17 fields (priority
- * indicator, ChannelAccess-CPext, minimum scheduling offset, SCell dormancy, PDSCH
- * groups, open-loop power control), which are absent (0 bits) for our configurations. */
+ * UL rank above 1 (so no PTRS-DMRS association field), HARQ process number of 5 bits.
+ * The Rel-16/17 fields (priority indicator, ChannelAccess-CPext, minimum scheduling
+ * offset, SCell dormancy, PDSCH groups, open-loop power control) are absent (0 bits): the
+ * configuration has no way to turn them on. */
 #ifndef OLIVE_PHY_DCI_H
 #define OLIVE_PHY_DCI_H
 
@@ -122,8 +122,9 @@ typedef enum phy_dci_tx_config {
 } phy_dci_tx_config_t;
 
 /* What fixes the 1_1 and 0_1 field sizes: the active BWPs and the dedicated PDSCH/PUSCH/
- * PUCCH configuration (38.331 names in the comments). A zero-initialised struct plus
- * BWP sizes, dl_data_to_ul_ack and DMRS settings is a valid minimal configuration. */
+ * PUCCH configuration (38.331 names in the comments). Booleans and counts left at zero
+ * mean "not configured"; BWP sizes, resource allocation types (with rbg-Size for type 0
+ * and dynamicSwitch), DMRS type and maxLength, and dl-DataToUL-ACK must be set. */
 typedef struct phy_dci_ue_cfg {
   /* BWPs */
   uint32_t n_rb_dl, dl_bwp_start;  /* active DL BWP: N_BWP^size 1..275, N_BWP^start */

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* A gNB broadcast stream built by our transmit chain, for the cell search tests and the
+ * nrscan recording: cell frequencies from phy_band_cell_configure (band 3, DL ARFCN
+ * 368500, 20 MHz, 15 kHz, CORESET#0 index 12: the srsRAN tutorial cell, SSB at ARFCN
+ * 368410), MIB and SIB1 from the RRC encoders (rrc_mib_pack, rrc_sib1_build_default),
+ * slots from the MAC broadcast scheduler (mac_bcast_slot) and the PHY (phy_dl_slot) at
+ * 23.04 Msps. The stream starts `lead` samples of silence before frame sfn0. */
+#ifndef CS_CELL_H
+#define CS_CELL_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "olive/mac/bcast.h"
+#include "olive/phy/band.h"
+#include "olive/phy/dl.h"
+#include "olive/rrc/mib.h"
+#include "olive/rrc/sib1.h"
+#include "olive_test.h"
+
+#define CC_SRATE 23.04e6
+#define CC_SLOT  23040u
+
+typedef struct cs_cell {
+  uint32_t pci;
+  phy_band_cell_t cell;
+  rrc_mib_t mib;
+  rrc_sib1_t sib1;
+  uint8_t sib1_bytes[RRC_SIB1_MAX_BYTES];
+  uint32_t sib1_len;
+  double ssb_offset_hz; /* SS_REF - carrier centre */
+} cs_cell_t;
+
+static int cc_setup(cs_cell_t *c, uint32_t pci)
+{
+  memset(c, 0, sizeof(*c));
+  c->pci = pci;
+  phy_coreset0_t row;
+  phy_band_cell_cfg_t bc = {.band = 3, .dl_arfcn = 368500, .bw_mhz = 20, .scs_khz = 15};
+  if (phy_coreset0_get(15, 15, 5, 12, &row) < 0) {
+    return -1;
+  }
+  bc.coreset0_nof_rb = row.nof_rb;
+  bc.coreset0_offset_rb = (uint32_t)row.offset_rb;
+  if (phy_band_cell_configure(&bc, &c->cell, NULL, NULL, 0) < 0) {
+    return -1;
+  }
+  c->ssb_offset_hz = (double)c->cell.ssb_hz - (double)c->cell.dl_hz;
+  c->mib = (rrc_mib_t){.sub_carrier_spacing_common = RRC_SCS_COMMON_SCS15OR60,
+                       .ssb_subcarrier_offset = (uint8_t)(c->cell.k_ssb & 15u),
+                       .control_resource_set_zero = 12,
+                       .cell_barred = RRC_CELL_NOT_BARRED};
+  rrc_sib1_cell_cfg_t sc;
+  rrc_sib1_cell_cfg_default(&sc);
+  sc.offset_to_point_a = (uint16_t)c->cell.offset_to_pointa;
+  size_t nbits;
+  if (rrc_sib1_build_default(&sc, &c->sib1) < 0) {
+    return -1;
+  }
+  int n = rrc_sib1_pack(&c->sib1, c->sib1_bytes, sizeof(c->sib1_bytes), &nbits, NULL);
+  c->sib1_len = n > 0 ? (uint32_t)n : 0;
+  return n > 0 ? 0 : -1;
+}
+
+/* Frames sfn0 .. sfn0 + nof_frames - 1 into out (lead + nof_frames * 10 slots samples);
+ * phase_comp: with the TS 38.211 5.4 term for f0 = the carrier centre. */
+static int cc_stream(const cs_cell_t *c, uint32_t sfn0, uint32_t nof_frames, uint32_t lead,
+                     bool phase_comp, cf_t *out)
+{
+  uint8_t mib[3];
+  if (rrc_mib_pack(&c->mib, mib, sizeof(mib), NULL) < 0) {
+    return -1;
+  }
+  mac_bcast_args_t ma = {.pci = (uint16_t)c->pci,
+                         .scs_khz = 15,
+                         .ssb_case = PHY_SSB_CASE_A,
+                         .min_bw_mhz = 5,
+                         .nof_prb = c->cell.nof_prb,
+                         .l_max = 4,
+                         .ssb_bitmap = 0x80,
+                         .ssb_period_ms = 20,
+                         .k_ssb = c->cell.k_ssb,
+                         .offset_to_pointa = c->cell.offset_to_pointa,
+                         .mib = (uint32_t)mib[0] << 16 | (uint32_t)mib[1] << 8 | mib[2],
+                         .coreset0_index = 12,
+                         .ss0_index = 0,
+                         .typea_pos = 2,
+                         .sib1 = c->sib1_bytes,
+                         .sib1_len = c->sib1_len};
+  mac_bcast_t *mac = mac_bcast_create(&ma, NULL);
+  phy_carrier_t car = {.srate_hz = CC_SRATE};
+  phy_band_cell_to_carrier(&c->cell, &car);
+  phy_dl_args_t da = {.carrier = car,
+                      .center_hz = (double)c->cell.dl_hz,
+                      .phase_comp = phase_comp,
+                      .plan = PHY_OFDM_PLAN_ESTIMATE};
+  phy_dl_t *dl = phy_dl_create(&da, NULL);
+  static phy_dl_slot_req_t req;
+  int ret = mac != NULL && dl != NULL ? 0 : -1;
+  memset(out, 0, lead * sizeof(cf_t));
+  for (uint32_t f = 0; ret == 0 && f < nof_frames; f++) {
+    for (uint32_t s = 0; ret == 0 && s < 10; s++) {
+      ret = mac_bcast_slot(mac, (sfn0 + f) % 1024, s, &req);
+      if (ret == 0) {
+        ret = phy_dl_slot(dl, &req, out + lead + (f * 10 + s) * CC_SLOT, NULL);
+      }
+    }
+  }
+  phy_dl_destroy(dl);
+  mac_bcast_destroy(mac);
+  return ret;
+}
+
+#endif

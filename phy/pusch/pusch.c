@@ -27,8 +27,16 @@ static int alloc_buf(phy_pusch_t *q)
   b->rot = olive_mem_alloc(sizeof(cf_t) * b->nsc);
   b->num = olive_mem_alloc(sizeof(float) * 2 * b->nsc);
   b->den = olive_mem_alloc(sizeof(float) * b->nsc);
+  b->re_type = olive_mem_alloc(b->max_re);
+  b->mux = olive_mem_alloc(b->max_g);
+  b->uci_bits = olive_mem_alloc(b->max_g);
+  b->uci_llr = olive_mem_alloc(sizeof(float) * b->max_g);
+  b->llr_sch = olive_mem_alloc(b->max_g);
+  b->polar =
+      phy_polar_dec_create(&(phy_polar_dec_args_t){.max_n = 10, .max_list = 8, .isa = q->args.isa});
   if (!b->bits || !b->llr || !b->sym || !b->ref || !b->nv || !b->h || !b->ls || !b->rot ||
-      !b->num || !b->den) {
+      !b->num || !b->den || !b->re_type || !b->mux || !b->uci_bits || !b->uci_llr || !b->llr_sch ||
+      !b->polar) {
     return OLIVE_ENOMEM;
   }
   return 0;
@@ -101,6 +109,12 @@ void phy_pusch_free(phy_pusch_t *q)
     olive_mem_free(b->rot);
     olive_mem_free(b->num);
     olive_mem_free(b->den);
+    olive_mem_free(b->re_type);
+    olive_mem_free(b->mux);
+    olive_mem_free(b->uci_bits);
+    olive_mem_free(b->uci_llr);
+    olive_mem_free(b->llr_sch);
+    phy_polar_dec_destroy(b->polar);
     olive_mem_free(b);
     q->b = NULL;
   }
@@ -133,22 +147,56 @@ static uint32_t map_symbol(const pusch_layout_t *lo, uint32_t l, const cf_t *x, 
   return n;
 }
 
+/* UCI payloads -> coded bits in q->b->uci_bits; multiplexes them with the UL-SCH bits of
+ * q->b->bits into q->b->mux (6.2.7). */
+static int encode_uci(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo,
+                      const phy_pusch_uci_t *uci)
+{
+  uint32_t qm = lo->mcs.qm;
+  int r = 0;
+  if (cfg->uci.o_ack) {
+    r = pusch_uci_encode_one(uci->ack, cfg->uci.o_ack, qm, q->b->uci_bits, lo->e_ack);
+  }
+  if (r == 0 && cfg->uci.o_csi1) {
+    r = pusch_uci_encode_one(uci->csi1, cfg->uci.o_csi1, qm, q->b->uci_bits + lo->e_ack,
+                             lo->e_csi1);
+  }
+  if (r < 0) {
+    return r;
+  }
+  pusch_uci_mux_map(lo, q->b->re_type);
+  pusch_uci_mux_bits(lo, q->b->re_type, q->b->bits, q->b->uci_bits, q->b->mux);
+  return 0;
+}
+
+static int check_tx(const phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo,
+                    const phy_pusch_uci_t *uci)
+{
+  bool has_uci = cfg->uci.o_ack || cfg->uci.o_csi1;
+  if (has_uci && uci == NULL) {
+    return OLIVE_EINVAL;
+  }
+  if (lo->mcs.qm > q->args.max_qm || lo->g_all > q->b->max_g || cfg->nof_prb > q->args.max_prb ||
+      (cfg->transform_precoding && !q->args.tp)) {
+    return OLIVE_ERANGE;
+  }
+  return 0;
+}
+
 int phy_pusch_encode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const uint8_t *tb,
                      const phy_pusch_uci_t *uci, phy_grid_t *grid)
 {
   pusch_layout_t lo;
-  (void)uci; /* UCI multiplexing not implemented: pusch_layout rejects UCI bits */
   if (q == NULL || q->b == NULL || cfg == NULL || tb == NULL || grid == NULL ||
       grid->nof_ports < 1) {
     return OLIVE_EINVAL;
   }
   int r = pusch_layout(cfg, grid->nof_prb, &lo);
+  if (r == 0) {
+    r = check_tx(q, cfg, &lo, uci);
+  }
   if (r < 0) {
     return r;
-  }
-  if (lo.mcs.qm > q->args.max_qm || lo.g > q->b->max_g || cfg->nof_prb > q->args.max_prb ||
-      (cfg->transform_precoding && !q->args.tp)) {
-    return OLIVE_ERANGE;
   }
   phy_sch_cfg_t s = {.tbs = lo.tbs,
                      .r_x2048 = lo.mcs.r_x2048,
@@ -157,15 +205,27 @@ int phy_pusch_encode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const uint8_t *
                      .g = lo.g,
                      .rv = cfg->rv,
                      .lbrm = cfg->lbrm};
-  uint8_t *bits = q->b->bits;
-  r = phy_sch_encode(&q->sch, &s, tb, bits);
+  r = phy_sch_encode(&q->sch, &s, tb, q->b->bits);
   if (r < 0) {
     return r;
   }
-  /* 6.3.1.1 scrambling, 6.3.1.2 modulation, 6.3.1.4 transform precoding per symbol */
-  phy_scrambling_bits(&q->scr, bits, bits, lo.g, pusch_scrambling_cinit(cfg), 0);
+  uint8_t *bits = q->b->bits;
+  if (cfg->uci.o_ack || cfg->uci.o_csi1) {
+    r = encode_uci(q, cfg, &lo, uci);
+    if (r < 0) {
+      return r;
+    }
+    bits = q->b->mux;
+  }
+  /* 6.3.1.1 scrambling (with the x / y placeholders of the UCI block code), 6.3.1.2
+   * modulation, 6.3.1.4 transform precoding per symbol */
+  if (bits == q->b->mux) {
+    phy_scrambling_bits_ph(&q->scr, bits, bits, lo.g_all, pusch_scrambling_cinit(cfg), 0);
+  } else {
+    phy_scrambling_bits(&q->scr, bits, bits, lo.g_all, pusch_scrambling_cinit(cfg), 0);
+  }
   cf_t *x = q->b->sym;
-  phy_modulation_map_bits(&q->mod, lo.mod, bits, lo.g, x);
+  phy_modulation_map_bits(&q->mod, lo.mod, bits, lo.g_all, x);
   for (uint32_t l = lo.l0; l < lo.l1; l++) {
     cf_t *row = phy_grid_symbol(grid, 0, l);
     uint32_t n = pusch_symbol_nof_re(&lo, l);

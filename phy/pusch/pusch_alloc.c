@@ -136,8 +136,8 @@ static int check_cfg(const phy_pusch_cfg_t *cfg, uint32_t grid_prb)
   if (cfg->uci.o_ack > PHY_PUSCH_MAX_UCI_BITS || cfg->uci.o_csi1 > PHY_PUSCH_MAX_UCI_BITS) {
     return OLIVE_EINVAL;
   }
-  if (cfg->n_layers != 1 || cfg->uci.o_ack || cfg->uci.o_csi1) {
-    return OLIVE_ENOTSUP; /* one layer; UCI multiplexing not implemented yet */
+  if (cfg->n_layers != 1) {
+    return OLIVE_ENOTSUP; /* one layer */
   }
   return 0;
 }
@@ -232,7 +232,29 @@ int pusch_layout(const phy_pusch_cfg_t *cfg, uint32_t grid_prb, pusch_layout_t *
   lo->k0 = cfg->prb_start * PHY_NSC_RB;
   lo->nof_re =
       (cfg->l - lo->nof_dmrs) * lo->m_sc + lo->nof_dmrs * lo->nof_dmrs_sc_data * cfg->nof_prb;
-  return set_mcs_tbs(cfg, cdm, lo);
+  r = set_mcs_tbs(cfg, cdm, lo);
+  return r < 0 ? r : pusch_uci_layout(cfg, lo);
+}
+
+/* Marks the UCI REs of a map (CP-OFDM only): the data REs in mapping order with their
+ * 6.2.7 type. */
+static void map_uci(const pusch_layout_t *lo, uint32_t nsc, uint8_t *map)
+{
+  uint8_t type[PHY_NSYMB_SLOT * PHY_MAX_PRB * PHY_NSC_RB];
+  pusch_uci_mux_map(lo, type);
+  uint32_t i = 0;
+  for (uint32_t l = lo->l0; l < lo->l1; l++) {
+    uint8_t *row = map + (size_t)l * nsc + lo->k0;
+    for (uint32_t k = 0; k < lo->m_sc; k++) {
+      if (row[k] != PHY_PUSCH_RE_DATA) {
+        continue;
+      }
+      uint8_t t = type[i++];
+      row[k] = t == PUSCH_RE_CSI1                         ? PHY_PUSCH_RE_CSI1
+               : t == PUSCH_RE_ACK || t == PUSCH_RE_ACK_P ? PHY_PUSCH_RE_ACK
+                                                          : PHY_PUSCH_RE_DATA;
+    }
+  }
 }
 
 int phy_pusch_re_map(const phy_pusch_cfg_t *cfg, uint32_t grid_prb, uint8_t *map)
@@ -263,7 +285,33 @@ int phy_pusch_re_map(const phy_pusch_cfg_t *cfg, uint32_t grid_prb, uint8_t *map
       }
     }
   }
+  if ((cfg->uci.o_ack || cfg->uci.o_csi1) && !cfg->transform_precoding) {
+    map_uci(&lo, nsc, map);
+  }
   return (int)lo.nof_re;
+}
+
+int phy_pusch_uci_sizes(const phy_pusch_cfg_t *cfg, uint32_t *q_ack, uint32_t *q_csi1,
+                        uint32_t *q_rvd)
+{
+  pusch_layout_t lo;
+  if (cfg == NULL) {
+    return OLIVE_EINVAL;
+  }
+  int r = pusch_layout(cfg, cfg->prb_start + cfg->nof_prb, &lo);
+  if (r < 0) {
+    return r;
+  }
+  if (q_ack) {
+    *q_ack = lo.q_ack;
+  }
+  if (q_csi1) {
+    *q_csi1 = lo.q_csi1;
+  }
+  if (q_rvd) {
+    *q_rvd = lo.q_rvd;
+  }
+  return 0;
 }
 
 int phy_pusch_g(const phy_pusch_cfg_t *cfg)

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "olive/phy/polar.h"
 #include "olive/phy/pusch.h"
 
 struct phy_pusch_buf {
@@ -21,6 +22,13 @@ struct phy_pusch_buf {
   cf_t *rot;       /* nsc: exp(j theta m), the timing-phase ramp of one reception */
   float *num;      /* 2 nsc: combiner numerator sum_r h* y of one symbol */
   float *den;      /* nsc: combiner denominator sum_r |h|^2 */
+  /* UCI on PUSCH */
+  uint8_t *re_type;            /* max_re: TS 38.212 6.2.7 type of each data RE */
+  uint8_t *mux;                /* max_g: multiplexed coded bits */
+  uint8_t *uci_bits;           /* max_g: HARQ-ACK then CSI part 1 coded bits */
+  float *uci_llr;              /* max_g: their LLRs */
+  int8_t *llr_sch;             /* max_g: UL-SCH LLRs after demultiplexing */
+  struct phy_polar_dec *polar; /* UCI of 12 bits and more */
 };
 
 #endif

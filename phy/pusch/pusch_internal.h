@@ -20,13 +20,51 @@ typedef struct pusch_layout {
   phy_mod_t mod;
   uint32_t m_sc;   /* allocated subcarriers, 12 nof_prb */
   uint32_t k0;     /* first allocated grid subcarrier */
-  uint32_t nof_re; /* data REs */
+  uint32_t nof_re; /* data REs (UL-SCH and UCI) */
   uint32_t g;      /* UL-SCH coded bits */
+  uint32_t g_all;  /* coded bits of all data REs, nof_re Q_m */
   uint32_t tbs;
+  /* UCI on PUSCH, TS 38.212 6.3.2.4 (one layer): coded modulation symbols Q' and bits E */
+  uint32_t q_ack;  /* Q'_ACK */
+  uint32_t q_rvd;  /* Q'_rvd: reserved REs for potential HARQ-ACK (O_ACK <= 2) */
+  uint32_t q_csi1; /* Q'_CSI-1 */
+  uint32_t e_ack, e_csi1;
 } pusch_layout_t;
+
+/* RE types of the UL-SCH / UCI multiplexing (TS 38.212 6.2.7), one per data RE in mapping
+ * order. */
+enum {
+  PUSCH_RE_ULSCH = 0, /* UL-SCH */
+  PUSCH_RE_RVD = 1,   /* reserved for HARQ-ACK but carrying UL-SCH */
+  PUSCH_RE_ACK = 2,   /* HARQ-ACK (rate-matched, O_ACK > 2) */
+  PUSCH_RE_CSI1 = 3,  /* CSI part 1 */
+  PUSCH_RE_ACK_P = 4, /* HARQ-ACK on a reserved RE, puncturing UL-SCH (O_ACK <= 2) */
+};
 
 /* Validates cfg for a grid of grid_prb PRBs and fills lo (TBS and G included). */
 int pusch_layout(const phy_pusch_cfg_t *cfg, uint32_t grid_prb, pusch_layout_t *lo);
+
+/* TS 38.212 6.3.2.4.1: Q'_ACK, Q'_rvd, Q'_CSI-1 and G for lo (TBS, RE counts set). */
+int pusch_uci_layout(const phy_pusch_cfg_t *cfg, pusch_layout_t *lo);
+
+/* TS 38.212 6.2.7 steps 1-5: the type of every data RE (lo->nof_re entries). */
+void pusch_uci_mux_map(const pusch_layout_t *lo, uint8_t *type);
+
+struct phy_polar_dec;
+
+/* One UCI payload of n bits -> e_len coded bits (block code up to 11 bits, else polar),
+ * and back from e_len float LLRs (0, or OLIVE_ECRC when the polar CRC fails). */
+int pusch_uci_encode_one(const uint8_t *a, uint32_t n, uint32_t qm, uint8_t *e, uint32_t e_len);
+int pusch_uci_decode_one(struct phy_polar_dec *pd, const float *llr, uint32_t e_len, uint32_t n,
+                         uint32_t qm, uint8_t *a);
+
+/* Multiplexes the g UL-SCH bits and the e_ack + e_csi1 UCI bits (uci: HARQ-ACK then CSI
+ * part 1) into g_all bits in RE order; and the inverse on LLRs: data gets g LLRs (0 where
+ * HARQ-ACK punctured UL-SCH), uci gets e_ack + e_csi1 float LLRs (llr / scale). */
+void pusch_uci_mux_bits(const pusch_layout_t *lo, const uint8_t *type, const uint8_t *data,
+                        const uint8_t *uci, uint8_t *out);
+void pusch_uci_demux_llr(const pusch_layout_t *lo, const uint8_t *type, const int8_t *llr,
+                         float scale, int8_t *data, float *uci);
 
 /* Data REs of slot symbol l (0 outside the allocation). */
 static inline uint32_t pusch_symbol_nof_re(const pusch_layout_t *lo, uint32_t l)

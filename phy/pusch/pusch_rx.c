@@ -150,11 +150,11 @@ static float evm(phy_pusch_t *q, const pusch_layout_t *lo)
 {
   uint8_t *restrict bits = q->b->bits;
   const int8_t *restrict llr = q->b->llr;
-  for (uint32_t i = 0; i < lo->g; i++) {
+  for (uint32_t i = 0; i < lo->g_all; i++) {
     bits[i] = (uint8_t)((uint8_t)llr[i] >> 7);
   }
   const float *ref = (const float *)q->b->ref, *x = (const float *)q->b->sym;
-  phy_modulation_map_bits(&q->mod, lo->mod, bits, lo->g, q->b->ref);
+  phy_modulation_map_bits(&q->mod, lo->mod, bits, lo->g_all, q->b->ref);
   double e = 0;
   for (uint32_t i0 = 0; i0 < 2 * lo->nof_re; i0 += 1024) {
     uint32_t i1 = i0 + 1024 < 2 * lo->nof_re ? i0 + 1024 : 2 * lo->nof_re;
@@ -168,10 +168,35 @@ static float evm(phy_pusch_t *q, const pusch_layout_t *lo)
   return (float)sqrt(e / lo->nof_re);
 }
 
+/* 6.2.7 demultiplexing and UCI decoding; returns the UL-SCH LLRs. uci may be NULL (the
+ * payloads then land in scratch). */
+static const int8_t *decode_uci(phy_pusch_t *q, const phy_pusch_cfg_t *cfg,
+                                const pusch_layout_t *lo, const int8_t *llr, phy_pusch_uci_t *uci,
+                                bool *ack_ok, bool *csi1_ok)
+{
+  uint8_t scratch[PHY_PUSCH_MAX_UCI_BITS];
+  pusch_uci_mux_map(lo, q->b->re_type);
+  pusch_uci_demux_llr(lo, q->b->re_type, llr, PUSCH_LLR_SCALE, q->b->llr_sch, q->b->uci_llr);
+  uint32_t qm = lo->mcs.qm;
+  if (cfg->uci.o_ack) {
+    int r = pusch_uci_decode_one(q->b->polar, q->b->uci_llr, lo->e_ack, cfg->uci.o_ack, qm,
+                                 uci ? uci->ack : scratch);
+    *ack_ok = r == 0;
+  }
+  if (cfg->uci.o_csi1) {
+    int r = pusch_uci_decode_one(q->b->polar, q->b->uci_llr + lo->e_ack, lo->e_csi1,
+                                 cfg->uci.o_csi1, qm, uci ? uci->csi1 : scratch);
+    *csi1_ok = r == 0;
+  }
+  return q->b->llr_sch;
+}
+
 static void fill_res(const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo, const pusch_chest_t *ce,
                      float e, const phy_sch_result_t *sr, phy_pusch_rx_res_t *res)
 {
+  phy_pusch_uci_t uci = res->uci;
   memset(res, 0, sizeof(*res));
+  res->uci = uci;
   res->sch = *sr;
   res->noise_var = ce->n0;
   res->snr_db = ce->sig > 0 ? 10.0f * log10f(ce->sig / ce->n0) : -99.0f;
@@ -219,7 +244,13 @@ int phy_pusch_decode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_
   int8_t *llr = q->b->llr;
   phy_demod_llr_i8_nv(&q->mod, lo.mod, q->b->sym, lo.nof_re, q->b->nv, PUSCH_LLR_SCALE, llr);
   float e = res ? evm(q, &lo) : 0.0f;
-  phy_scrambling_llr_i8(&q->scr, llr, llr, lo.g, pusch_scrambling_cinit(cfg), 0);
+  phy_scrambling_llr_i8(&q->scr, llr, llr, lo.g_all, pusch_scrambling_cinit(cfg), 0);
+  phy_pusch_uci_t *uci = res ? &res->uci : NULL;
+  const int8_t *sch_llr = llr;
+  bool ack_ok = false, csi1_ok = false;
+  if (cfg->uci.o_ack || cfg->uci.o_csi1) {
+    sch_llr = decode_uci(q, cfg, &lo, llr, uci, &ack_ok, &csi1_ok);
+  }
   phy_sch_cfg_t s = {.tbs = lo.tbs,
                      .r_x2048 = lo.mcs.r_x2048,
                      .qm = lo.mcs.qm,
@@ -232,9 +263,11 @@ int phy_pusch_decode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_
                      .max_iters = cfg->max_iters,
                      .llr_scale = (int8_t)PUSCH_LLR_SCALE};
   phy_sch_result_t sr = {0};
-  r = phy_sch_decode(&q->sch, &s, llr, tb, &sr);
+  r = phy_sch_decode(&q->sch, &s, sch_llr, tb, &sr);
   if (res != NULL) {
     fill_res(cfg, &lo, &ce, e, &sr, res);
+    res->ack_ok = ack_ok;
+    res->csi1_ok = csi1_ok;
   }
   return r;
 }

@@ -96,9 +96,13 @@ typedef enum phy_pusch_eq {
                           with transform precoding (per-subcarrier weights before the IDFT) */
 } phy_pusch_eq_t;
 
-/* UCI multiplexed on the PUSCH, TS 38.212 6.3.2 (beta offsets TS 38.213 9.3, as values,
- * e.g. 20.0 for betaOffsetACK-Index 11 of Table 9.3-1). Zero bits: no UCI of that kind.
- * Implementation status: see the "UCI" note at phy_pusch_encode. */
+/* UCI multiplexed on the PUSCH with UL-SCH, TS 38.212 6.2.7 / 6.3.2 (one layer, no
+ * frequency hopping; CSI part 2 and UCI without UL-SCH are not supported). Beta offsets of
+ * TS 38.213 9.3 as values, e.g. 20.0 for betaOffsetACK-Index 11 of Table 9.3-1. Zero bits:
+ * no UCI of that kind. HARQ-ACK of 1..11 bits and CSI part 1 of 1..11 bits use the block
+ * codes of 38.212 5.3.3, 12 bits and more polar with CRC6/CRC11. With 0..2 HARQ-ACK bits
+ * REs are reserved as for 2 bits (6.2.7 step 1), so beta_ack is needed whenever UCI is
+ * present. */
 typedef struct phy_pusch_uci_cfg {
   uint32_t o_ack;  /* HARQ-ACK bits O_ACK, 0..PHY_PUSCH_MAX_UCI_BITS */
   uint32_t o_csi1; /* CSI part 1 bits O_CSI-1, 0..PHY_PUSCH_MAX_UCI_BITS */
@@ -154,13 +158,27 @@ typedef struct phy_pusch_cfg {
 } phy_pusch_cfg_t;
 
 /* Per-RE use in phy_pusch_re_map(). */
-enum { PHY_PUSCH_RE_NONE = 0, PHY_PUSCH_RE_DATA = 1, PHY_PUSCH_RE_DMRS = 2 };
+enum {
+  PHY_PUSCH_RE_NONE = 0,
+  PHY_PUSCH_RE_DATA = 1, /* UL-SCH */
+  PHY_PUSCH_RE_DMRS = 2,
+  PHY_PUSCH_RE_ACK = 3,  /* HARQ-ACK (TS 38.212 6.2.7; with 1-2 bits it punctures UL-SCH) */
+  PHY_PUSCH_RE_CSI1 = 4, /* CSI part 1 */
+};
 
 /* Marks, for grid width grid_prb, map[l * 12 grid_prb + k] with PHY_PUSCH_RE_DATA for the
- * REs carrying PUSCH data (and UCI), PHY_PUSCH_RE_DMRS for the DM-RS REs of the port and
- * NONE elsewhere (including the unused REs of CDM groups without data). Returns the number
- * of data REs or OLIVE_EINVAL. */
+ * REs carrying UL-SCH, PHY_PUSCH_RE_ACK / _CSI1 for those carrying UCI (without transform
+ * precoding; with it UCI is multiplexed before the DFT and the REs are all DATA),
+ * PHY_PUSCH_RE_DMRS for the DM-RS REs of the port and NONE elsewhere (including the unused
+ * REs of CDM groups without data). Returns the number of data REs (UL-SCH and UCI) or a
+ * negative error. */
 OLIVE_API int phy_pusch_re_map(const phy_pusch_cfg_t *cfg, uint32_t grid_prb, uint8_t *map);
+
+/* UCI sizes of TS 38.212 6.3.2.4.1 for cfg: coded modulation symbols Q'_ACK, Q'_CSI-1 and
+ * the REs reserved for 0..2 HARQ-ACK bits Q'_rvd (6.2.7 step 1; 0 without UCI). Any pointer
+ * may be NULL. 0 or a negative error (OLIVE_ERANGE when the UCI does not fit). */
+OLIVE_API int phy_pusch_uci_sizes(const phy_pusch_cfg_t *cfg, uint32_t *q_ack, uint32_t *q_csi1,
+                                  uint32_t *q_rvd);
 
 /* G of the UL-SCH: data REs x Q_m (minus the UCI bits when UCI is present), or
  * OLIVE_EINVAL. */
@@ -185,8 +203,8 @@ typedef struct phy_pusch_rx_res {
   phy_sch_result_t sch; /* TB CRC, code blocks, LDPC iterations */
   float noise_var;      /* N0 per RE, grid scale (unit-amplitude data) */
   float snr_db;         /* E|h|^2 / N0 averaged over the RX ports, dB */
-  float rsrp_db;        /* DM-RS received power per RE at data scale, noise removed, averaged
-                           over the RX ports, dB relative to 1 (grid units) */
+  float rsrp_db;        /* DM-RS received power per RE (beta^2 E|h|^2), noise removed,
+                           averaged over the RX ports, dB relative to 1 (grid units) */
   float ta_s;           /* timing offset of the UE (positive: late), seconds */
   int32_t ta_steps;     /* ta_s in TA steps (phy_pusch_ta_step_s), rounded */
   float evm;            /* RMS error of the equalised data symbols against the hard
@@ -217,8 +235,7 @@ OLIVE_API void phy_pusch_free(phy_pusch_t *q);
 /* TB (phy_pusch_tbs(cfg) / 8 bytes) and UCI payload (uci, may be NULL when cfg->uci has no
  * bits) -> grid port 0 (data with unit amplitude, DM-RS with beta_DMRS). Only the REs of
  * the allocation are written. Returns G (UL-SCH bits) or OLIVE_EINVAL / OLIVE_ERANGE /
- * OLIVE_ENOTSUP. Never allocates.
- * UCI: not implemented yet; a cfg with UCI bits gives OLIVE_ENOTSUP. */
+ * OLIVE_ENOTSUP (more than one layer). Never allocates. */
 OLIVE_API int phy_pusch_encode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const uint8_t *tb,
                                const phy_pusch_uci_t *uci, phy_grid_t *grid);
 

@@ -96,6 +96,9 @@ static void print_banner(const gnb_t *g)
     rrc_sib1_to_str(&sib1, line, sizeof(line));
     printf("SIB1 (%u bytes): %s\n", g->cell.sib1_len, line);
   }
+  if (g->cfg.pcap.rlc_enable)
+    printf("note: pcap.rlc_enable: this gNB has no RLC bearers yet (broadcast only); no RLC "
+           "pcap is written\n");
   printf("radio: %s %s, %u workers, tx_advance %u%s\n", driver_names[g->cfg.ru.device_driver],
          g->cfg.ru.device_args, g->cfg.expert.nof_workers, g->cfg.expert.tx_advance,
          g->cfg.pcap.mac_enable ? ", MAC pcap on" : "");

@@ -7,6 +7,7 @@
  * the MAC pcap file, enabled here, holds records). Ports are chosen from the pid so
  * parallel tests do not collide. */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,14 +36,30 @@ static pid_t spawn(const char *gnb, const char *configs, unsigned port, const ch
     if (freopen(out, "w", stdout) == NULL || dup2(fileno(stdout), 2) < 0)
       _exit(127);
     execl(gnb, gnb, "-c", args[0], args[1], args[2], "--pcap.mac_enable=true",
-          "--expert_execution.rt_priority=0", (char *)NULL);
+          "--expert_execution.rt_priority=0", "--metrics.period_ms=250", (char *)NULL);
     _exit(127);
   }
   return pid;
 }
 
-/* Receives for `secs` of wall time; returns the energy of what came. */
-static double listen_for(unsigned port, double secs)
+/* True when the gNB's output holds a status line ("sfn=" ... "slots=N", N > 0). */
+static bool has_status(const char *out)
+{
+  static char text[65536];
+  FILE *f = fopen(out, "r");
+  size_t n = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
+  text[n] = '\0';
+  if (f)
+    fclose(f);
+  const char *st = strstr(text, "sfn=");
+  unsigned long long slots = 0;
+  return st != NULL && strstr(st, "slots=") != NULL &&
+         sscanf(strstr(st, "slots="), "slots=%llu", &slots) == 1 && slots > 0;
+}
+
+/* Receives for at least 1.5 s of wall time and until the gNB has printed a status line
+ * (start-up plans FFTs, slower under sanitizers), at most 20 s; returns the energy. */
+static double listen_for(unsigned port, const char *out)
 {
   char dev[256];
   snprintf(dev, sizeof(dev),
@@ -56,7 +73,10 @@ static double listen_for(unsigned port, double secs)
   CHECK(olive_radio_open(&r, "zmq", dev, 1) == 0 && olive_radio_set_srate(&r, 23.04e6) == 0 &&
         olive_radio_start(&r) == 0);
   uint64_t t0 = olive_time_ns(), ts;
-  while ((double)(olive_time_ns() - t0) * 1e-9 < secs) {
+  for (uint32_t k = 0;; k++) {
+    double secs = (double)(olive_time_ns() - t0) * 1e-9;
+    if (secs > 20.0 || (secs > 1.5 && k % 50 == 0 && has_status(out)))
+      break;
     if (olive_radio_rx(&r, bufs, SLOT, &ts) != (int)SLOT)
       break;
     for (uint32_t i = 0; i < SLOT; i++)
@@ -91,10 +111,7 @@ static void check_output(const char *out, const char *pcap)
   text[n] = '\0';
   if (f)
     fclose(f);
-  const char *st = strstr(text, "sfn=");
-  unsigned long long slots = 0;
-  CHECK(st != NULL && sscanf(strstr(st, "slots="), "slots=%llu", &slots) == 1 && slots > 0,
-        "a status line with slots > 0:\n%s", text);
+  CHECK(has_status(out), "a status line with slots > 0:\n%s", text);
   CHECK(strstr(text, "stopped: ") != NULL, "closing line:\n%s", text);
   struct stat sb;
   CHECK(stat(pcap, &sb) == 0 && sb.st_size > 24 + 16 + 26, "pcap flushed (%lld bytes)",
@@ -109,7 +126,7 @@ static void run_once(const char *gnb, const char *configs, const char *dir, int 
   snprintf(pcap, sizeof(pcap), "%s/gnb_sig%d.pcap", dir, sig);
   pid_t pid = spawn(gnb, configs, port, out, pcap);
   CHECK(pid > 0);
-  double e = listen_for(port, 2.0);
+  double e = listen_for(port, out);
   CHECK(e > 0, "signal %d: the gNB's samples carry energy (%g)", sig, e);
   double secs = 0;
   kill(pid, sig);

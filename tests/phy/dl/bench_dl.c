@@ -6,7 +6,8 @@
  *   case=pdsch: a DCI at AL4 in a 48-RB CORESET on symbol 0 and a full-band PDSCH (106
  *               PRBs, S 0, L 14, rate-matched around the CORESET) at MCS 27 of the
  *               256QAM table (Q_m 8), DM-RS at symbols 2 and 11.
- * Includes clearing the grid and OFDM modulation of the 14 symbols. */
+ *   case=empty: no PDU: clearing the grid and OFDM modulation of the 14 symbols, which
+ *               the other two include. */
 #include <stdio.h>
 #include <string.h>
 
@@ -94,6 +95,8 @@ int main(int argc, char **argv)
     fprintf(stderr, "bench_dl: create failed (%d)\n", err);
     return 1;
   }
+  memset(&req, 0, sizeof(req));
+  run(&b, q, x, "case=empty prb=106 fft=1536");
   build_sib1();
   run(&b, q, x, "case=sib1 prb=106 fft=1536");
   build_pdsch();

@@ -27,7 +27,8 @@
  *    range, an SSB or CORESET or PDSCH not inside the carrier, an SSB with first_symb >
  *    10, a PDCCH candidate not at a multiple of its AL or beyond the CORESET's CCEs, a
  *    PDSCH with tb NULL, tbs 0, tb_len * 8 != tbs or tbs > max_tbs, a PDSCH meeting more
- *    than PHY_PDSCH_MAX_RESERVED rectangles; PDUs beyond the PHY_DL_SLOT_MAX_* counts.
+ *    than PHY_PDSCH_MAX_RESERVED rectangles, a PDCCH whose CORESET would take the slot
+ *    past 64 distinct CORESET rectangles; PDUs beyond the PHY_DL_SLOT_MAX_* counts.
  *  Nothing checks that PDUs do not overlap each other (a later one overwrites). */
 #ifndef OLIVE_PHY_DL_H
 #define OLIVE_PHY_DL_H
@@ -50,7 +51,10 @@ typedef struct phy_dl_args {
   const char *wisdom_path; /* FFTW wisdom file or NULL */
   uint32_t max_tbs;        /* largest PDSCH TBS (bits) a request may carry; 0 = the largest
                               one layer of the carrier can take (all PRBs, 156 REs per PRB,
-                              256QAM R 948/1024), which is also the upper limit */
+                              256QAM R 948/1024), which is also the upper limit. The
+                              PDSCH chain and its LDPC buffers are sized for the carrier's
+                              PRBs at Q_m 8 (phy_pdsch_args_t has no TBS bound), which
+                              covers every TBS up to that limit */
 } phy_dl_args_t;
 
 /* What phy_dl_slot() did, for metrics. */
@@ -73,8 +77,8 @@ OLIVE_API uint32_t phy_dl_slot_len(const phy_dl_t *q, uint32_t slot);
 
 /* Builds slot req->slot of frame req->sfn into out[0 .. phy_dl_slot_len() - 1]. A PDU
  * that is invalid for this carrier is skipped and counted in stats->nof_rejected (the
- * rest of the slot is still sent). Returns 0, or OLIVE_EINVAL for a NULL argument or a
- * slot number outside the frame. stats may be NULL. */
+ * rest of the slot is still sent). Returns 0, or OLIVE_EINVAL for a NULL argument, a
+ * slot number outside the frame or an SFN above 1023. stats may be NULL. */
 OLIVE_API int phy_dl_slot(phy_dl_t *q, const phy_dl_slot_req_t *req, cf_t *out,
                           phy_dl_slot_stats_t *stats);
 

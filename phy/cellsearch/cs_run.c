@@ -15,6 +15,29 @@ static uint32_t ssb_cp(const phy_cellsearch_t *q)
   return q->fft_n * 144u / 2048u;
 }
 
+/* phy_pss_search's metric divides by the window energy; where the input is exactly zero
+ * (a transmitter's empty symbols, a ZMQ stream before the gNB starts) the float FFT's
+ * round-off over a near-empty window gives metrics far above 1. A deterministic dither
+ * 70 dB below the block's mean power keeps every window's energy above that round-off
+ * (reported to the ssb owner); all-zero blocks are skipped. */
+static bool dither(cf_t *b, uint32_t n)
+{
+  double p = 0;
+  for (uint32_t t = 0; t < n; t++) {
+    p += crealf(b[t] * conjf(b[t]));
+  }
+  if (p <= 0) {
+    return false;
+  }
+  float a = (float)sqrt(p / n * 1e-7 / 2);
+  uint32_t lcg = 12345u;
+  for (uint32_t t = 0; t < n; t++) {
+    lcg = lcg * 1664525u + 1013904223u;
+    b[t] += (lcg >> 31 ? a : -a) + I * (lcg >> 30 & 1u ? a : -a);
+  }
+  return true;
+}
+
 /* Strongest PSS whose useful part starts in [lo, hi): block-wise FFT correlation of the
  * input shifted by -ssb_offset (SS_REF to DC). Positions are indices of x. */
 static void search_pss(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
@@ -26,7 +49,8 @@ static void search_pss(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, con
     uint32_t n = hi - s + n_fft - 1 < q->block ? hi - s + n_fft - 1 : q->block;
     phy_pss_search_res_t r;
     cs_rotate(x + s, q->blk, n, cfg->ssb_offset_hz, q->args.srate_hz, s);
-    if (phy_pss_search_run(&q->pss, q->blk, n, &r) == 0 && r.metric > best->metric) {
+    if (dither(q->blk, n) && phy_pss_search_run(&q->pss, q->blk, n, &r) == 0 &&
+        r.metric > best->metric) {
       *best = r;
       best->pos += s;
     }
@@ -173,15 +197,26 @@ static int decode_pbch(phy_cellsearch_t *q, phy_cellsearch_res_t *res)
       .map = {.n_id = res->pci, .beta_pss = 1, .beta_sss = 1, .beta_pbch = 1, .beta_dmrs = 1},
       .l_max = q->args.l_max};
   phy_pbch_res_t pr;
-  int r = phy_pbch_decode(&q->pbch, &pc, &q->ssb_grid, 0, &pr);
+  /* An all-zero SSB region (empty spectrum of a noiseless stream) gives all-zero LLRs,
+   * and the all-zero word passes the unmasked PBCH CRC (38.212 7.1.3): refuse it. */
+  float e = 0;
+  for (uint32_t i = 1; i < PHY_SSB_NSYMB; i += 2) {
+    const cf_t *row = phy_grid_symbol(&q->ssb_grid, 0, i);
+    for (uint32_t k = 0; k < PHY_SSB_NSC; k++) {
+      e += crealf(row[k] * conjf(row[k]));
+    }
+  }
+  int r = e > 0 ? phy_pbch_decode(&q->pbch, &pc, &q->ssb_grid, 0, &pr) : OLIVE_ECRC;
+  phy_cellsearch_mib_t mib;
+  if (r == 0 && phy_cellsearch_mib_parse(pr.msg.bch, &mib) < 0) {
+    r = OLIVE_ECRC; /* messageClassExtension: not a MIB we can use */
+  }
   if (r < 0) {
     return r;
   }
   res->mib_ok = true;
   memcpy(res->bch, pr.msg.bch, sizeof(res->bch));
   pack_mib(res);
-  phy_cellsearch_mib_t mib;
-  phy_cellsearch_mib_parse(res->bch, &mib);
   res->sfn = pr.msg.sfn;
   res->hrf = pr.msg.hrf;
   res->ssb_idx = pr.msg.ssb_idx;

@@ -24,7 +24,10 @@
  * Also: the placeholders of 5.3.3.1 (1 bit, 16QAM: c0 y x x) after 6.3.1.1 scrambling put
  * every HARQ-ACK RE on a corner point (s (3 + 3j) / sqrt 10: x -> 1, y repeats the
  * previous bit); round trips (block code and polar, QPSK..64QAM, 1 and 2 RX, with transform
- * precoding) give back TB, HARQ-ACK and CSI part 1. */
+ * precoding) give back TB, HARQ-ACK and CSI part 1; and the beta offset at work: at -1 dB
+ * (QPSK R 0.66, where the UL-SCH never decodes) 2 HARQ-ACK bits with beta 20 (Table 9.3-1
+ * index 11) and 12 with beta 12.625 (polar, CRC6) are right in every one of 40 slots, while
+ * 12 bits with beta 1 fail the CRC in most of them. */
 #include <stdio.h>
 
 #include "olive/support/error.h"
@@ -161,6 +164,41 @@ static void round_trip(uenv_t *e, uint32_t mcs, uint32_t o_ack, uint32_t o_csi1,
         "mcs %u csi1 %u bits", mcs, o_csi1);
 }
 
+/* Counts correct HARQ-ACK payloads over n slots at snr_db (1 RX, AWGN). */
+static int ack_ok(uenv_t *e, uint32_t o_ack, float beta, float snr_db, int n)
+{
+  phy_pusch_cfg_t c = pusch_test_cfg(20, 9);
+  c.uci = (phy_pusch_uci_cfg_t){.o_ack = o_ack, .beta_ack = beta, .alpha = 1.0f};
+  int tbs = phy_pusch_tbs(&c), ok = 0;
+  phy_grid_set_size(&e->tx, 1, 20);
+  phy_grid_set_size(&e->rx, 1, 20);
+  cf_t g = 1.0f;
+  for (int i = 0; i < n; i++) {
+    phy_pusch_uci_t u;
+    for (uint32_t b = 0; b < o_ack; b++) {
+      u.ack[b] = (uint8_t)olive_test_below(&e->rng, 2);
+    }
+    pusch_test_tb(&e->rng, e->tb, (uint32_t)tbs / 8);
+    phy_grid_clear(&e->tx);
+    phy_pusch_encode(&e->q, &c, e->tb, &u, &e->tx);
+    pusch_test_channel(&e->tx, &e->rx, 1, &g, 0.0, 15e3, powf(10.0f, -snr_db / 10.0f), &e->rng);
+    phy_pusch_rx_res_t res;
+    phy_pusch_decode(&e->q, &c, &e->rx, 1, e->out, &res);
+    ok += res.ack_ok && memcmp(res.uci.ack, u.ack, o_ack) == 0;
+  }
+  return ok;
+}
+
+static void beta_offsets(uenv_t *e)
+{
+  int a2 = ack_ok(e, 2, 20.0f, -1.0f, 40), a12 = ack_ok(e, 12, 12.625f, -1.0f, 40);
+  int a12_1 = ack_ok(e, 12, 1.0f, -1.0f, 40);
+  printf("-1 dB: 2 bits beta 20: %d/40, 12 bits beta 12.625: %d/40, 12 bits beta 1: %d/40\n", a2,
+         a12, a12_1);
+  CHECK(a2 == 40 && a12 == 40, "HARQ-ACK with beta: %d %d", a2, a12);
+  CHECK(a12_1 < 20, "HARQ-ACK with beta 1 should mostly fail: %d", a12_1);
+}
+
 int main(void)
 {
   static uenv_t e;
@@ -172,6 +210,7 @@ int main(void)
   CHECK(phy_pusch_init(&e.q, &a) == 0, "init");
   CHECK(phy_grid_init(&e.tx, &ga) == 0 && phy_grid_init(&e.rx, &ga) == 0, "grids");
   placeholders(&e);
+  beta_offsets(&e);
   static const uint32_t acks[] = {0, 1, 2, 3, 7, 11, 12, 19, 20, 64};
   static const uint32_t csis[] = {0, 5, 11, 18, 40};
   static const uint32_t mcss[] = {5, 14, 22};

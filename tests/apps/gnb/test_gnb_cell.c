@@ -80,6 +80,12 @@ static void test_zmq(void)
   CHECK(c.carrier.fft_size == 1536 && c.slot_samples == 23040 && c.slots_per_frame == 10);
   CHECK(c.mib_bits == 0x006604, "MIB bits 0x%06x", c.mib_bits);
   check_zmq_sib1(&c);
+  /* SIB1 clear of the SSB: SSB CRBs 40..60 (k_SSB 6 adds one), CORESET#0 from CRB 2, so
+   * its RBs 38..58 are taken; 38 RBs below, 37 above: RBs 0..37. */
+  mac_bcast_args_t a;
+  gnb_cell_bcast_args(&c, 1, &a);
+  CHECK(a.sib1_rb_start == 0 && a.sib1_nof_rb == 38, "SIB1 RBs %u+%u", a.sib1_rb_start,
+        a.sib1_nof_rb);
   CHECK(derive("gnb_zmq.yaml", "cell_cfg.ssb.ssb_arfcn=368410", &c, &err) == 0,
         "explicit SSB ARFCN");
   CHECK(c.freq.k_ssb == 6 && c.freq.offset_to_pointa == 40);
@@ -114,6 +120,11 @@ static void test_n78(void)
   CHECK(c.freq.nof_prb == 106 && c.freq.ssb_arfcn == 649440 && c.freq.gscn == 8014);
   CHECK(c.freq.k_ssb == 16 && c.freq.offset_to_pointa == 38 && c.freq.coreset0_crb == 3);
   CHECK(c.carrier.fft_size == 1536 && c.slot_samples == 23040);
+  /* SSB CRBs 19..39 in CORESET#0 CRBs 3..50: RBs 16..36 taken, 16 below, 11 above. */
+  mac_bcast_args_t a;
+  gnb_cell_bcast_args(&c, 1, &a);
+  CHECK(a.sib1_rb_start == 0 && a.sib1_nof_rb == 16, "SIB1 RBs %u+%u", a.sib1_rb_start,
+        a.sib1_nof_rb);
 }
 
 static void test_b210_n3(void)

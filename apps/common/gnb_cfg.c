@@ -53,7 +53,7 @@ static const olive_cfg_key_t keys[] = {
     OLIVE_CFG_ROW_U32("cell_cfg.prach.prach_root_sequence_index", gnb_cfg_t,
                       cell.prach_root_seq_index, 0, 837, "1", "prach-RootSequenceIndex (l839)"),
     OLIVE_CFG_ROW_U32("cell_cfg.prach.prach_frequency_start", gnb_cfg_t, cell.prach_freq_start, 1,
-                      274, "1", "msg1-FrequencyStart in PRBs (srsUE needs >= 1)"),
+                      274, "4", "msg1-FrequencyStart in PRBs (srsUE: >= 3 at 106 PRB)"),
     OLIVE_CFG_ROW_U32("cell_cfg.tdd_ul_dl_cfg.dl_ul_tx_period", gnb_cfg_t, cell.tdd.period_slots, 1,
                       320, "10", "TDD pattern period in slots (TDD bands only)"),
     OLIVE_CFG_ROW_U32("cell_cfg.tdd_ul_dl_cfg.nof_dl_slots", gnb_cfg_t, cell.tdd.nof_dl_slots, 0,

@@ -52,7 +52,7 @@ static void test_zmq_config(void **state)
   assert_int_equal(c.cell.coreset0_index, 12);
   assert_int_equal(c.cell.ss0_index, 0);
   assert_int_equal(c.cell.prach_config_index, 1);
-  assert_int_equal(c.cell.prach_freq_start, 1);
+  assert_int_equal(c.cell.prach_freq_start, 4);
   assert_int_equal(c.cell.ssb_period, GNB_SSB_10MS);
   assert_int_equal(c.cell.ssb_arfcn, 0);
   assert_int_equal(c.expert.tx_advance, 4);

@@ -8,7 +8,7 @@
 #     MIB fields ssb-SubcarrierOffset 6, controlResourceSetZero 12, searchSpaceZero 0;
 #   - SIB1 on SI-RNTI in even frames (searchSpace#0 row 0: SFN mod 2 = 0, TS 38.213 13)
 #     with TAC 001234, MCC 001, MNC 99, band 3, 106 PRB, offsetToPointA 40,
-#     controlResourceSetZero 12, prach-ConfigurationIndex 1, msg1-FrequencyStart 1.
+#     controlResourceSetZero 12, prach-ConfigurationIndex 1, msg1-FrequencyStart 4.
 # tshark settings: shared/INTEROP.md (DLT 149 as "udp", heuristic mac_nr_udp). HOME points
 # at the work dir so tshark never touches the user's profile. Exit 77 (skip) without it.
 # usage: pcap_tshark.sh <gnb> <configs dir> <work dir>
@@ -54,5 +54,5 @@ check "band n3" has "freqBandIndicatorNR: 3"
 check "106 PRB" has "carrierBandwidth: 106"
 check "offsetToPointA 40" has "offsetToPointA: 40 PRBs"
 check "prach-ConfigurationIndex 1" has "prach-ConfigurationIndex: 1$"
-check "msg1-FrequencyStart 1" has "msg1-FrequencyStart: 1$"
+check "msg1-FrequencyStart 4" has "msg1-FrequencyStart: 4$"
 exit $fail

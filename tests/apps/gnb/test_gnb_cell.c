@@ -58,7 +58,7 @@ static void check_zmq_sib1(const gnb_cell_t *c)
   const rrc_rach_config_common_t *r =
       &scc->uplink_config_common.initial_uplink_bwp.rach_config_common;
   CHECK(r->rach_config_generic.prach_configuration_index == 1, "PRACH index 1");
-  CHECK(r->rach_config_generic.msg1_frequency_start == 1, "msg1-FrequencyStart 1");
+  CHECK(r->rach_config_generic.msg1_frequency_start == 4, "msg1-FrequencyStart 4");
   CHECK(r->prach_root_sequence_index_type == RRC_PRACH_ROOT_L839, "l839");
   CHECK(scc->uplink_config_common.frequency_info_ul.absolute_frequency_point_a == 347592,
         "UL point A 1737.96 MHz");

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Bad configurations (issue 8, "Bad configs"): each kind makes gnb exit with status 2
 # before it opens a radio, with one message that names where the value came from (the
-# file or the command line), the key, the value and what is allowed.
+# file or the command line), the key, the value and what is allowed. Last, a radio that
+# cannot open gives status 1.
 # usage: bad_configs.sh <gnb> <configs dir>
 set -u
 GNB=$1
@@ -73,6 +74,22 @@ expect "$tmp" "$tmp: cell_cfg.tdd_ul_dl_cfg.nof_dl_slots: value '0'" "allowed: 1
 rm -f "$tmp"
 # 15. --duration must be a number.
 expect gnb_zmq.yaml "--duration" "seconds" -- --duration=soon
+
+# A valid configuration whose radio cannot open exits 1 (not 2) naming the driver and its
+# device_args.
+out=$("$GNB" -c "$CFG/gnb_zmq.yaml" --ru_sdr.device_driver=file \
+      --ru_sdr.device_args=tx_file=/nonexistent/x --duration=1 2>&1 >/dev/null)
+rc=$?
+case "$out" in
+*"error: radio: driver file with ru_sdr.device_args 'tx_file=/nonexistent/x'"*) ok=1 ;;
+*) ok=0 ;;
+esac
+if [ $rc -ne 1 ] || [ $ok -ne 1 ]; then
+  echo "FAIL: radio failure: exit $rc, message: $out"
+  fail=1
+else
+  echo "ok: radio failure exits 1: $out"
+fi
 
 echo "$n bad configurations checked"
 exit $fail

@@ -82,6 +82,40 @@ static int sib1_mcs(mac_bcast_t *s, uint32_t n_prb, uint32_t dmrs_re, uint32_t b
   return OLIVE_ECONFIG;
 }
 
+/* The SIB1 RBs when the app leaves them to the scheduler (sib1_nof_rb 0): the larger of
+ * the two blocks of CORESET#0 below and above the SSB's CRBs, when it can carry the SIB1.
+ * A UE that knows the SSB rate-matches the PDSCH around it (TS 38.214 5.1.4), but srsUE
+ * does not (its PDSCH decoder takes no reserved REs for SIB1), so a SIB1 over the SSB only
+ * decodes in UEs that follow 5.1.4; srsRAN's gNB keeps SIB1 clear of the SSB the same way.
+ * Falls back to the whole of CORESET#0 when neither side is large enough. */
+static void sib1_auto_rbs(const mac_bcast_t *s, uint32_t dmrs_re, uint32_t bits, uint32_t *start,
+                          uint32_t *n)
+{
+  const mac_bcast_args_t *a = &s->a;
+  uint32_t n_cs = s->info.coreset0.nof_rb;
+  /* SSB CRBs in the common SCS: offsetToPointA counts 15 kHz RBs (TS 38.211 4.4.4.2); a
+   * non-zero k_SSB makes the 240 subcarriers straddle one more RB (7.4.3.1). */
+  uint32_t ssb_lo = (a->offset_to_pointa >> s->mu) - s->info.coreset0_crb;
+  uint32_t ssb_hi = ssb_lo + 20u + (a->k_ssb ? 1u : 0u);
+  uint32_t below = ssb_lo < n_cs ? ssb_lo : n_cs;
+  uint32_t above = ssb_hi < n_cs ? n_cs - ssb_hi : 0;
+  uint32_t cand[2][2] = {{0, below}, {ssb_hi, above}};
+  if (above > below) {
+    cand[0][0] = ssb_hi, cand[0][1] = above;
+    cand[1][0] = 0, cand[1][1] = below;
+  }
+  *start = 0;
+  *n = n_cs;
+  for (int i = 0; i < 2; i++) {
+    mac_bcast_t probe = *s;
+    if (cand[i][1] > 0 && sib1_mcs(&probe, cand[i][1], dmrs_re, bits) == 0) {
+      *start = cand[i][0];
+      *n = cand[i][1];
+      return;
+    }
+  }
+}
+
 static int pdsch_setup(mac_bcast_t *s, phy_pdsch_pdu_t *p, uint32_t sib1_len)
 {
   const mac_bcast_args_t *a = &s->a;
@@ -89,20 +123,22 @@ static int pdsch_setup(mac_bcast_t *s, phy_pdsch_pdu_t *p, uint32_t sib1_len)
   int r = phy_pdsch_tda_default_a(a->sib1_tdra_row, a->typea_pos, &in->tda);
   if (r < 0 || in->tda.k0 != 0)
     return OLIVE_ECONFIG; /* SIB1 is sent in the PDCCH's slot */
-  uint32_t n_cs = in->coreset0.nof_rb;
-  uint32_t n_rb = a->sib1_nof_rb ? a->sib1_nof_rb : n_cs - a->sib1_rb_start;
-  if (a->sib1_rb_start >= n_cs || phy_riv_encode(n_cs, a->sib1_rb_start, n_rb, &in->sib1_riv))
-    return OLIVE_ECONFIG;
   uint32_t cdm;
   int dmrs_re = sib1_dmrs_re(&in->tda, a->typea_pos, &cdm);
   if (dmrs_re < 0)
     return dmrs_re;
+  uint32_t n_cs = in->coreset0.nof_rb;
+  uint32_t rb0 = a->sib1_rb_start, n_rb = a->sib1_nof_rb;
+  if (n_rb == 0)
+    sib1_auto_rbs(s, (uint32_t)dmrs_re, sib1_len * 8u, &rb0, &n_rb);
+  if (rb0 >= n_cs || phy_riv_encode(n_cs, rb0, n_rb, &in->sib1_riv))
+    return OLIVE_ECONFIG;
   r = sib1_mcs(s, n_rb, (uint32_t)dmrs_re, sib1_len * 8u);
   if (r < 0)
     return r;
   *p = (phy_pdsch_pdu_t){.rnti = MAC_SI_RNTI,
                          .rnti_type = PHY_RNTI_SI,
-                         .prb_start = (uint16_t)(in->coreset0_crb + a->sib1_rb_start),
+                         .prb_start = (uint16_t)(in->coreset0_crb + rb0),
                          .nof_prb = (uint16_t)n_rb,
                          .dmrs_ref_crb = (uint16_t)in->coreset0_crb,
                          .mapping = in->tda.mapping,

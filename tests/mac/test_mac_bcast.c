@@ -9,10 +9,14 @@
  *    CRB 2; ss0 candidates with Y = 0 (38.213 10.1) over 16 CCEs: AL4 {0, 4, 8, 12},
  *    AL8 {0, 8}.
  *  - DCI 1_0 SI-RNTI for N = 96: FDRA ceil(log2(96 97 / 2)) = 13 bits, 41 bits in all
- *    (38.212 7.3.1.2.1); RIV(0, 96) = 96 + 95 = 191, RIV(10, 8) = 96 7 + 10 = 682.
+ *    (38.212 7.3.1.2.1); RIV(0, 38) = 96 37 + 0 = 3552, RIV(10, 8) = 96 7 + 10 = 682.
+ *  - Automatic SIB1 RBs: the SSB (CRB 40 = offsetToPointA, k_SSB 6 -> 21 RBs, CRB 40..60)
+ *    is RB 38..58 of CORESET#0, leaving RB 0..37 (38 RBs) below and 59..95 (37) above:
+ *    the lower block, CRB 2..39 (what srsRAN's gNB sends for this cell).
  *  - TBS (38.214 5.1.3.2): 12 symbols, DM-RS pos2 at {2, 7, 11} with 2 CDM groups -> 36
- *    REs, N'_RE = 108. 96 PRB MCS 0: N_info = 2430 -> 2400 -> TBS 2408. 8 PRB: MCS 6 gives
- *    N_info 757.7 -> 752 -> TBS 768 < 800 bits; MCS 7 gives 887.6 -> 880 -> TBS 888.
+ *    REs, N'_RE = 108. 38 PRB MCS 0: N_RE 4104, N_info = 961.9 -> 960 -> TBS 984. 8 PRB:
+ *    MCS 6 gives N_info 757.7 -> 752 -> TBS 768 < 800 bits; MCS 7 gives 887.6 -> 880 ->
+ *    TBS 888.
  * Plus a sweep over periods, bitmaps, cases and indices checking the invariants, with a
  * counting allocator proving the slot path never allocates (skipped under ASan). */
 #include <stdlib.h>
@@ -145,7 +149,8 @@ static void test_ref_cell(void)
     return;
   const mac_bcast_info_t *in = mac_bcast_info(s);
   CHECK(in->coreset0_crb == 2 && in->coreset0.nof_rb == 96 && in->nof_cce == 16);
-  CHECK(in->sib1_mcs == 0 && in->sib1_tbs == 2408 && in->sib1_riv == 191);
+  CHECK(in->sib1_mcs == 0 && in->sib1_tbs == 984 && in->sib1_riv == 3552, "mcs %u tbs %u riv %u",
+        in->sib1_mcs, in->sib1_tbs, in->sib1_riv);
   static const uint32_t al4[4] = {0, 4, 8, 12};
   for (uint32_t f = 0; f < 4; f++) {
     uint32_t sfn = (1022 + f) % 1024;
@@ -165,9 +170,9 @@ static void test_ref_cell(void)
       CHECK(req.nof_pdcch == want_sib1 && req.nof_pdsch == want_sib1, "sfn %u slot %u", sfn, slot);
       if (req.nof_pdcch) {
         check_sib1_pdus(&req, 4, al4[0]);
-        check_dci(&req.pdcch[0], 191, 0);
-        CHECK(req.pdsch[0].prb_start == 2 && req.pdsch[0].nof_prb == 96);
-        CHECK(req.pdsch[0].tbs == 2408);
+        check_dci(&req.pdcch[0], 3552, 0);
+        CHECK(req.pdsch[0].prb_start == 2 && req.pdsch[0].nof_prb == 38);
+        CHECK(req.pdsch[0].tbs == 984);
       }
     }
   }
@@ -272,6 +277,7 @@ static void test_tdra_type_b(void)
   for (int k = 0; k < 2; k++) {
     mac_bcast_args_t a = ref_args();
     a.sib1_tdra_row = v[k].row;
+    a.sib1_nof_rb = 96; /* explicit: the values above are for all of CORESET#0 */
     mac_bcast_t *s = mac_bcast_create(&a, NULL);
     CHECK(s != NULL, "row %u", v[k].row);
     if (!s)
@@ -323,9 +329,46 @@ static void test_sib1_mu1(void)
   }
 }
 
+/* Automatic SIB1 RBs over every 15 kHz CORESET#0 row of Table 13-1 that fits the carrier:
+ * the PDSCH stays off the SSB's CRBs (srsUE reads SIB1 without rate matching around the
+ * SSB) and takes the larger free block, unless neither block carries the SIB1 at Q_m 2,
+ * when it takes all of CORESET#0. */
+static void test_sib1_clear_of_ssb(void)
+{
+  uint32_t n_clear = 0, n_whole = 0;
+  for (uint32_t idx = 0; idx < 15; idx++) {
+    mac_bcast_args_t a = ref_args();
+    a.coreset0_index = idx;
+    mac_bcast_t *s = mac_bcast_create(&a, NULL);
+    if (!s)
+      continue; /* reserved row or CORESET#0 outside the carrier */
+    const mac_bcast_info_t *in = mac_bcast_info(s);
+    uint32_t ssb_lo = a.offset_to_pointa, ssb_hi = ssb_lo + 21; /* k_SSB 6: 21 CRBs */
+    uint32_t cs_lo = in->coreset0_crb, cs_hi = cs_lo + in->coreset0.nof_rb;
+    uint32_t below = ssb_lo > cs_lo ? ssb_lo - cs_lo : 0;
+    uint32_t above = cs_hi > ssb_hi ? cs_hi - ssb_hi : 0;
+    CHECK(mac_bcast_slot(s, 0, 0, &req) == 0 && req.nof_pdsch == 1, "row %u", idx);
+    uint32_t lo = req.pdsch[0].prb_start, hi = lo + req.pdsch[0].nof_prb;
+    if (hi <= ssb_lo || lo >= ssb_hi) {
+      n_clear++;
+      CHECK(req.pdsch[0].nof_prb == (below >= above ? below : above) ||
+                req.pdsch[0].nof_prb == (below >= above ? above : below),
+            "row %u: %u RBs, blocks %u/%u", idx, req.pdsch[0].nof_prb, below, above);
+      CHECK(lo >= cs_lo && hi <= cs_hi, "row %u inside CORESET#0", idx);
+    } else {
+      n_whole++;
+      CHECK(lo == cs_lo && hi == cs_hi, "row %u: fallback is the whole CORESET#0", idx);
+      CHECK(below < 38 && above < 38, "row %u: a 38-RB block carries 100 bytes", idx);
+    }
+    mac_bcast_destroy(s);
+  }
+  CHECK(n_clear >= 3 && n_whole >= 1, "both paths taken: %u clear, %u whole", n_clear, n_whole);
+}
+
 static void test_sib1_occasions(void)
 {
   test_sib1_mu1();
+  test_sib1_clear_of_ssb();
   sib1_slots(0, 40, 0xF0, want_ss0_rep40);
   sib1_slots(0, 160, 0xF0, want_ss0_rep160);
   sib1_slots(9, 20, 0xF0, want_ss9);

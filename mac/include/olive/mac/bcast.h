@@ -52,8 +52,11 @@ typedef struct mac_bcast_args {
   uint32_t sib1_cand;      /* candidate of that level in searchSpace#0 (AL4: 0..3,
                               AL8: 0..1) */
   uint32_t sib1_tdra_row;  /* row 1..16 of default PDSCH TDRA table A; 0 = 1 */
-  uint32_t sib1_rb_start;  /* first RB in CORESET#0 */
-  uint32_t sib1_nof_rb;    /* RBs; 0 = all of CORESET#0 from sib1_rb_start */
+  uint32_t sib1_rb_start;  /* first RB in CORESET#0 (with sib1_nof_rb > 0) */
+  uint32_t sib1_nof_rb;    /* RBs from sib1_rb_start; 0 = automatic: the larger block of
+                              CORESET#0 clear of the SSB's RBs (srsUE does not rate-match
+                              SIB1 around the SSB), or all of CORESET#0 when that block
+                              cannot carry the SIB1 at Q_m 2 */
   uint32_t typea_pos;      /* dmrs-TypeA-Position 2 or 3 (MIB) */
   const uint8_t *sib1;     /* BCCH-DL-SCH SIB1 message, copied at create */
   uint32_t sib1_len;       /* bytes, 1..MAC_SIB1_MAX_BYTES */

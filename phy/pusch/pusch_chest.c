@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* PUSCH DM-RS least-squares channel estimate (TS 38.211 6.4.1.1 gives where the DM-RS is;
  * the estimator is not specified):
- *   1. LS values y(k) conj(r) / beta on the port's DM-RS REs;
+ *   1. LS values v(k) = y(k) conj(r) / beta on the port's DM-RS REs. One layer: no other
+ *      port of this UE shares the CDM group, so every RE is an estimate on its own (no k'
+ *      despreading, which would halve the resolution in frequency);
  *   2. timing offset from the mean phase step between neighbouring DM-RS REs: a delay tau
  *      multiplies subcarrier k by exp(-j 2 pi k SCS tau) (TS 38.213 4.2 defines the TA
- *      unit the result is reported in); the ramp is removed before averaging so that a
- *      timing error neither biases the noise estimate nor smears the average;
- *   3. k' pair means (despreading w_f of the CDM group) and differences (noise alone where
- *      the channel is flat over the pair);
- *   4. each pair mean averaged with its two neighbours (about one PRB), linear
- *      interpolation between pair centres, held flat at the edges, the ramp put back. */
+ *      unit the result is reported in); the ramp is removed before any averaging so that
+ *      a timing error neither biases the noise estimate nor smears the average;
+ *   3. noise variance per LS value s2 from second differences v(i-1) - 2 v(i) + v(i+1)
+ *      (variance 6 s2 for white noise; blind to a channel linear over three REs) on equally
+ *      spaced REs (type 1, transform precoding), from k' pair differences (2 s2) on type 2;
+ *   4. per symbol and RX port, a centred moving average over W = 1, 3, 5, 7 or 9 REs, W
+ *      chosen to minimise the estimated error: with r the residual v - average,
+ *      E|r|^2 = bias^2 + s2 (1 - 1/W) and the error of the average is bias^2 + s2 / W, so
+ *      MSE(W) = mean |r|^2 - s2 (1 - 2 / W) (W = 1: s2). AWGN picks wide windows, strong
+ *      delay spread at high SNR narrow ones;
+ *   5. linear interpolation between the DM-RS REs, held flat at the edges, ramp restored. */
 #include <complex.h>
 #include <math.h>
 
@@ -17,14 +24,15 @@
 #include "pusch_chest.h"
 
 #define MAX_DMRS_RE (PHY_MAX_PRB * 6)
-#define MAX_PAIRS   (MAX_DMRS_RE / 2)
+#define MAX_HALF_W  4u /* W up to 9 */
 
 typedef struct chest_acc {
-  cf_t corr;      /* sum of ls(i+1) conj(ls(i)) at the smallest DM-RS spacing */
+  cf_t corr;      /* sum of v(i+1) conj(v(i)) at the smallest DM-RS spacing */
   uint32_t d_min; /* that spacing, subcarriers */
-  double diff2;   /* sum over pairs of |ls(k'=0) - ls(k'=1)|^2 */
-  double pow2;    /* sum over pairs of |pair mean|^2 */
-  uint32_t npairs;
+  double noise;   /* sum of the noise terms (second or pair differences), scaled to s2 */
+  uint32_t nnoise;
+  double pow2; /* sum of |v|^2 */
+  uint32_t npow;
 } chest_acc_t;
 
 static cf_t *ls_row(const phy_pusch_t *q, uint32_t r, uint32_t d)
@@ -60,74 +68,105 @@ static void ramp(double theta, uint32_t n, cf_t *rot)
   }
 }
 
-/* Step 3 on one symbol and port (ramp removed): pair centres c, means v. */
-static uint32_t pairs(const cf_t *ls, const uint16_t *k, uint32_t n, const cf_t *rot, uint32_t k0,
-                      float *c, cf_t *v, chest_acc_t *acc)
+static float abs2(cf_t x)
 {
-  uint32_t np = n / 2;
-  double d2 = 0, p2 = 0;
-  for (uint32_t j = 0; j < np; j++) {
-    uint32_t a = k[2 * j], b = k[2 * j + 1];
-    cf_t la = ls[2 * j] * rot[a - k0], lb = ls[2 * j + 1] * rot[b - k0];
-    cf_t m = 0.5f * (la + lb), d = la - lb;
-    c[j] = 0.5f * (float)(a + b);
-    v[j] = m;
-    d2 += crealf(d) * crealf(d) + cimagf(d) * cimagf(d);
-    p2 += crealf(m) * crealf(m) + cimagf(m) * cimagf(m);
-  }
-  acc->diff2 += d2;
-  acc->pow2 += p2;
-  acc->npairs += np;
-  return np;
+  return crealf(x) * crealf(x) + cimagf(x) * cimagf(x);
 }
 
-/* Step 4: three-pair moving average, then linear interpolation onto k0 .. k0 + m - 1 with
- * the ramp restored (conj(rot)). */
-static void smooth_interp(const float *c, const cf_t *v, uint32_t np, const cf_t *rot, uint32_t k0,
-                          uint32_t m, cf_t *h)
+/* Removes the ramp from one row of LS values (step 2) and accumulates step 3 and the
+ * power. */
+static void derotate(cf_t *v, const uint16_t *k, uint32_t n, const cf_t *rot, uint32_t k0,
+                     bool equal, chest_acc_t *acc)
 {
-  cf_t s[MAX_PAIRS];
-  for (uint32_t j = 0; j < np; j++) {
-    uint32_t a = j > 0 ? j - 1 : 0, b = j + 1 < np ? j + 1 : np - 1;
-    cf_t acc = 0;
-    for (uint32_t i = a; i <= b; i++) {
-      acc += v[i];
-    }
-    s[j] = acc / (float)(b - a + 1);
+  double p = 0, e = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    v[i] *= rot[k[i] - k0];
+    p += abs2(v[i]);
   }
+  if (equal) {
+    for (uint32_t i = 1; i + 1 < n; i++) {
+      e += abs2(v[i - 1] - 2.0f * v[i] + v[i + 1]) / 6.0f;
+    }
+    acc->nnoise += n - 2;
+  } else {
+    for (uint32_t i = 0; i + 1 < n; i += 2) {
+      e += abs2(v[i] - v[i + 1]) / 2.0f;
+    }
+    acc->nnoise += n / 2;
+  }
+  acc->noise += e;
+  acc->pow2 += p;
+  acc->npow += n;
+}
+
+/* Centred moving average of half-width w (truncated at the edges) into s; returns the mean
+ * squared residual |v - s|^2. */
+static double moving_average(const cf_t *v, uint32_t n, uint32_t w, cf_t *s)
+{
+  double r2 = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t a = i > w ? i - w : 0, b = i + w < n ? i + w : n - 1;
+    cf_t sum = 0;
+    for (uint32_t j = a; j <= b; j++) {
+      sum += v[j];
+    }
+    s[i] = sum / (float)(b - a + 1);
+    r2 += abs2(v[i] - s[i]);
+  }
+  return r2 / n;
+}
+
+/* Step 4: the window of least estimated error; writes the smoothed values to s. */
+static void smooth(const cf_t *v, uint32_t n, float s2, cf_t *s)
+{
+  cf_t t[MAX_DMRS_RE];
+  double best = s2;
+  uint32_t best_w = 0;
+  for (uint32_t w = 1; w <= MAX_HALF_W && 2 * w < n; w++) {
+    double mse = moving_average(v, n, w, t) - s2 * (1.0 - 2.0 / (2 * w + 1));
+    if (mse < best) {
+      best = mse;
+      best_w = w;
+    }
+  }
+  moving_average(v, n, best_w, s);
+}
+
+/* Step 5 onto k0 .. k0 + m - 1 with the ramp restored (conj(rot)). */
+static void interp(const uint16_t *k, const cf_t *s, uint32_t n, const cf_t *rot, uint32_t k0,
+                   uint32_t m, cf_t *h)
+{
   uint32_t j = 0;
   for (uint32_t i = 0; i < m; i++) {
-    float x = (float)(k0 + i);
-    while (j + 1 < np && c[j + 1] <= x) {
+    uint32_t x = k0 + i;
+    while (j + 1 < n && k[j + 1] <= x) {
       j++;
     }
     cf_t e;
-    if (x <= c[0]) {
+    if (x <= k[0]) {
       e = s[0];
-    } else if (j + 1 >= np) {
-      e = s[np - 1];
+    } else if (j + 1 >= n) {
+      e = s[n - 1];
     } else {
-      float t = (x - c[j]) / (c[j + 1] - c[j]);
+      float t = (float)(x - k[j]) / (float)(k[j + 1] - k[j]);
       e = s[j] + t * (s[j + 1] - s[j]);
     }
-    h[k0 + i] = e * conjf(rot[i]);
+    h[x] = e * conjf(rot[i]);
   }
 }
 
 int pusch_chest(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo,
                 const phy_grid_t *grid, uint32_t nof_rx, pusch_chest_t *ce)
 {
-  cf_t ref[MAX_DMRS_RE];
+  cf_t ref[MAX_DMRS_RE], s[MAX_DMRS_RE];
   uint16_t k[MAX_DMRS_RE];
-  float c[MAX_PAIRS];
-  cf_t v[MAX_PAIRS];
-  chest_acc_t acc = {.d_min =
-                         cfg->dmrs_type == PHY_DMRS_TYPE2 && !cfg->transform_precoding ? 1 : 2};
+  bool type2 = cfg->dmrs_type == PHY_DMRS_TYPE2 && !cfg->transform_precoding;
+  chest_acc_t acc = {.d_min = type2 ? 1 : 2};
   float ib = 1.0f / lo->beta;
   int n = 0;
   for (uint32_t d = 0; d < lo->nof_dmrs; d++) {
     n = pusch_dmrs_ref(cfg, lo, lo->dmrs_l[d], ref, k);
-    if (n < 2) {
+    if (n < 4) {
       return n < 0 ? n : OLIVE_EINVAL;
     }
     for (uint32_t r = 0; r < nof_rx; r++) {
@@ -136,24 +175,27 @@ int pusch_chest(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t
     }
   }
   /* H(k) ~ exp(-j 2 pi k SCS tau): the phase step over d_min subcarriers is -2 pi d_min SCS
-   * tau. */
+   * tau. The k of every DM-RS symbol are the same (they depend on the port and PRBs). */
   double scs = (double)PHY_SCS_HZ(cfg->mu);
   double step = cabsf(acc.corr) > 0.0f ? (double)cargf(acc.corr) : 0.0;
   ce->ta_s = (float)(-step / (2.0 * M_PI * acc.d_min * scs));
   ramp(-step / acc.d_min, lo->m_sc, q->b->rot); /* exp(+j 2 pi SCS tau m) removes the delay */
   for (uint32_t d = 0; d < lo->nof_dmrs; d++) {
-    /* The k of every DM-RS symbol are the same (they depend on the port and PRBs only). */
     for (uint32_t r = 0; r < nof_rx; r++) {
-      uint32_t np = pairs(ls_row(q, r, d), k, (uint32_t)n, q->b->rot, lo->k0, c, v, &acc);
-      smooth_interp(c, v, np, q->b->rot, lo->k0, lo->m_sc, pusch_h_row(q, r, d));
+      derotate(ls_row(q, r, d), k, (uint32_t)n, q->b->rot, lo->k0, !type2, &acc);
     }
   }
-  /* Each LS value carries noise N0 / beta^2: E|ls0 - ls1|^2 = 2 N0 / beta^2 and a pair mean
-   * holds N0 / (2 beta^2) of it. */
-  float b2 = lo->beta * lo->beta;
-  double n0 = b2 * acc.diff2 / (2.0 * acc.npairs);
-  double sig = acc.pow2 / acc.npairs - n0 / (2.0 * b2);
-  ce->n0 = n0 > 1e-12 ? (float)n0 : 1e-12f;
+  /* s2 = N0 / beta^2 per LS value */
+  double s2 = acc.nnoise ? acc.noise / acc.nnoise : 0.0;
+  s2 = s2 > 1e-12 ? s2 : 1e-12;
+  for (uint32_t d = 0; d < lo->nof_dmrs; d++) {
+    for (uint32_t r = 0; r < nof_rx; r++) {
+      smooth(ls_row(q, r, d), (uint32_t)n, (float)s2, s);
+      interp(k, s, (uint32_t)n, q->b->rot, lo->k0, lo->m_sc, pusch_h_row(q, r, d));
+    }
+  }
+  double b2 = (double)lo->beta * lo->beta, sig = acc.pow2 / acc.npow - s2;
+  ce->n0 = (float)(b2 * s2);
   ce->sig = sig > 0 ? (float)sig : 0.0f;
   return 0;
 }

@@ -17,17 +17,30 @@
  *     (rrc_mib_unpack) holds k_SSB 6, CORESET#0 12, SS#0 0, 15 kHz, not barred, and the
  *     SFN equals the frame number: SFN advancing with radio time;
  *   - odd frames carry no SSB (20 ms period): the SSB's REs hold < 1e-3 of the energy of
- *     an even frame's. */
+ *     an even frame's;
+ *   - SIB1, read the way a UE reads it from the MIB alone: CORESET#0 row 12 of TS 38.213
+ *     Table 13-1 (96 RB, 1 symbol, offset 38) from the SSB's CRB (486 - 6) / 12 = 40, so
+ *     CRB 2; DCI 1_0 with SI-RNTI blind-decoded over srsUE's searchSpace#0 (AL4 x4, AL8
+ *     x2) in slot 0 of the even frames (Table 13-11 row 0: O = 0, SFN mod 2 = 0); the PDSCH
+ *     from the DCI's FDRA (in CORESET#0's 96 RBs) and TDRA (default table A), DM-RS as
+ *     38.214 5.1.6.2 prescribes for DCI 1_0 (type A, pos2, 2 CDM groups without data,
+ *     reference at CORESET#0's lowest CRB); its TB decoded by rrc_sib1_unpack holds the
+ *     PLMN 001-99, TAC 4660 and cellIdentity 1234 * 2^14 given on the command line. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "olive/phy/coreset.h"
+#include "olive/phy/dci.h"
 #include "olive/phy/ofdm.h"
 #include "olive/phy/pbch.h"
+#include "olive/phy/pdcch.h"
+#include "olive/phy/pdsch.h"
 #include "olive/phy/ssb.h"
 #include "olive/radio/sigmf.h"
 #include "olive/rrc/mib.h"
+#include "olive/rrc/sib1.h"
 #include "olive_test.h"
 
 #define SRATE      23040000.0
@@ -45,6 +58,7 @@ static int run_gnb(const char *gnb, const char *configs)
   snprintf(cmd, sizeof(cmd),
            "%s -c %s/gnb_zmq.yaml --ru_sdr.device_driver=file --ru_sdr.device_args=tx_file=%s "
            "--cell_cfg.pci=%u --cell_cfg.ssb.ssb_period=20 --expert_execution.rt_priority=0 "
+           "--cell_cfg.tac=4660 --cell_cfg.plmn=00199 --gnb_id=1234 "
            "--duration=1 >%s.log 2>&1",
            gnb, configs, base, PCI, base);
   return system(cmd);
@@ -131,8 +145,72 @@ typedef struct rx {
   phy_ofdm_t ofdm;
   phy_grid_t grid;
   phy_pbch_t pbch;
+  phy_pdcch_t pdcch;
+  phy_pdsch_t pdsch;
   cf_t *slot;
+  uint32_t sib1_ok;
 } rx_t;
+
+static void check_sib1(const uint8_t *tb, uint32_t len)
+{
+  static rrc_sib1_t s;
+  CHECK(rrc_sib1_unpack(tb, len, &s) == 0, "SIB1 unpacks");
+  const rrc_cell_access_related_info_t *a = &s.cell_access_related_info;
+  CHECK(a->plmn[0].mcc[0] == 0 && a->plmn[0].mcc[1] == 0 && a->plmn[0].mcc[2] == 1 &&
+            a->plmn[0].nof_mnc_digits == 2 && a->plmn[0].mnc[0] == 9 && a->plmn[0].mnc[1] == 9,
+        "PLMN 001-99");
+  CHECK(a->tracking_area_code == 4660 && a->cell_identity == (uint64_t)1234 << 14, "TAC, cell id");
+}
+
+/* DCI 1_0 on SI-RNTI in CORESET#0, then its PDSCH (see the top). */
+static void decode_sib1(rx_t *x, uint32_t frame)
+{
+  phy_coreset0_t row;
+  phy_coreset_t cs;
+  uint32_t crb = 0;
+  CHECK(phy_coreset0_get(15, 15, 5, 12, &row) == 0 && row.nof_rb == 96 && row.offset_rb == 38);
+  CHECK(phy_coreset0_start_crb(&row, (K0 - 6) / 12, 15, &crb) == 0 && crb == 2);
+  CHECK(phy_coreset_from_coreset0(&cs, &row, crb, 0, PCI) == 0);
+  phy_pdcch_cfg_t pc = {
+      .coreset = &cs, .slot = 0, .n_id_dmrs = PCI, .dmrs_rb_offset = -(int32_t)crb, .n_id = PCI};
+  phy_ss_cfg_t ss = {.common = true, .nof_cand = {0, 0, 4, 2, 0}, .rnti = 0xFFFF};
+  phy_dci_sizes_t sz;
+  CHECK(phy_dci_sizes(&(phy_dci_size_cfg_t){.n_rb_dl = 96, .n_rb_ul = 106}, &sz) == 0);
+  uint8_t bits[PHY_DCI_MAX_BITS];
+  phy_pdcch_res_t pr;
+  phy_dci_1_0_t dci;
+  if (phy_pdcch_blind_decode(&x->pdcch, &pc, &ss, 0xFFFF, sz.size_1_0, &x->grid, 0, bits, &pr) !=
+          0 ||
+      phy_dci_1_0_unpack(&sz, PHY_RNTI_SI, bits, &dci) < 0) {
+    CHECK(0, "frame %u: no SIB1 DCI", frame);
+    return;
+  }
+  phy_pdsch_cfg_t c = {.crb0 = 0u - crb, /* DM-RS reference: CORESET#0's lowest CRB */
+                       .dmrs_type = PHY_DMRS_TYPE1,
+                       .typea_pos = 2,
+                       .add_pos = 2,
+                       .dmrs_id = PCI,
+                       .cdm_groups_no_data = 2,
+                       .n_layers = 1,
+                       .rnti = 0xFFFF,
+                       .n_id = PCI,
+                       .mcs_table = PHY_MCS_TABLE_QAM64,
+                       .mcs = dci.mcs,
+                       .rv = dci.rv,
+                       .new_data = true};
+  CHECK(phy_pdsch_fdra_type1(96, crb, dci.fdra, &c.prb_start, &c.nof_prb) == 0);
+  CHECK(phy_pdsch_tda_default_a(dci.tdra + 1, 2, &c.tda) == 0);
+  c.cdm_groups_no_data = c.tda.l <= 2 ? 1 : 2;
+  int tbs = phy_pdsch_tbs(&c);
+  static uint8_t tb[PHY_MAX_PRB * 156];
+  CHECK(tbs > 0 && phy_pdsch_decode(&x->pdsch, &c, &x->grid, 1, tb, NULL) == 0,
+        "frame %u: SIB1 PDSCH (PRB %u+%u, MCS %u, TBS %d)", frame, c.prb_start, c.nof_prb, dci.mcs,
+        tbs);
+  if (tbs > 0) {
+    check_sib1(tb, (uint32_t)tbs / 8);
+    x->sib1_ok++;
+  }
+}
 
 /* Slot 0 of `frame`: returns the energy of the SSB's REs; decodes when expected. */
 static double decode_frame(rx_t *x, FILE *f, uint32_t frame, bool expect_ssb)
@@ -156,6 +234,8 @@ static double decode_frame(rx_t *x, FILE *f, uint32_t frame, bool expect_ssb)
   CHECK(phy_pbch_decode(&x->pbch, &pc, &x->grid, 0, &r) == 0 && r.crc_ok, "frame %u: PBCH CRC",
         frame);
   check_mib(&r, frame);
+  if (frame <= 12)
+    decode_sib1(x, frame);
   return e;
 }
 
@@ -169,6 +249,10 @@ static void check_frames(FILE *f, uint32_t nof_frames, cf_t *buf)
   CHECK(phy_ofdm_demod_init(&x.ofdm, &oa) == 0);
   CHECK(phy_grid_init(&x.grid, &(phy_grid_args_t){.max_ports = 1, .max_prb = 106}) == 0);
   CHECK(phy_pbch_init(&x.pbch, &(phy_pbch_args_t){.isa = OLIVE_ISA_AUTO}) == 0);
+  CHECK(phy_pdcch_init(&x.pdcch, &(phy_pdcch_args_t){.isa = OLIVE_ISA_AUTO}) == 0);
+  phy_pdsch_args_t da = {
+      .max_prb = 106, .max_layers = 1, .max_qm = 8, .nof_harq = 1, .isa = OLIVE_ISA_AUTO};
+  CHECK(phy_pdsch_init(&x.pdsch, &da) == 0);
   uint32_t decoded = 0;
   double e_even = 0, e_odd = 0;
   for (uint32_t fr = 2; fr < nof_frames; fr++) {
@@ -182,6 +266,9 @@ static void check_frames(FILE *f, uint32_t nof_frames, cf_t *buf)
   }
   CHECK(decoded >= 45, "%u SSBs decoded in %u frames", decoded, nof_frames);
   CHECK(e_odd < 1e-3 * e_even, "odd frames without SSB: %g vs %g", e_odd, e_even);
+  CHECK(x.sib1_ok == 6, "SIB1 decoded in frames 2..12: %u", x.sib1_ok);
+  phy_pdsch_free(&x.pdsch);
+  phy_pdcch_free(&x.pdcch);
   phy_pbch_free(&x.pbch);
   phy_grid_free(&x.grid);
   phy_ofdm_free(&x.ofdm);

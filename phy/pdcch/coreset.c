@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "olive/phy/carrier.h"
 #include "olive/phy/coreset.h"
 #include "olive/support/error.h"
 
@@ -10,7 +11,8 @@ int phy_coreset_from_coreset0(phy_coreset_t *c, const phy_coreset0_t *row, uint3
                               uint32_t first_symb, uint32_t n_id_cell)
 {
   if (c == NULL || row == NULL || row->nof_rb == 0 || row->nof_rb % 6 != 0 ||
-      row->nof_rb / 6 > PHY_CORESET_MAX_GROUPS || first_symb + row->nof_symb > 14) {
+      row->nof_rb / 6 > PHY_CORESET_MAX_GROUPS || row->nof_symb < 1 ||
+      row->nof_symb > PHY_CORESET_MAX_SYMB || first_symb > 14u - row->nof_symb) {
     return OLIVE_EINVAL;
   }
   memset(c, 0, sizeof(*c));
@@ -51,7 +53,8 @@ static bool bundle_ok(const phy_coreset_t *c, uint32_t n_reg)
 int phy_coreset_nof_cce(const phy_coreset_t *c)
 {
   if (c == NULL || c->nof_symb < 1 || c->nof_symb > PHY_CORESET_MAX_SYMB ||
-      c->first_symb + c->nof_symb > 14) {
+      c->first_symb > 14u - c->nof_symb || c->start_rb > PHY_MAX_PRB) {
+    /* compared without sums: a field near UINT32_MAX must not wrap into range */
     return OLIVE_EINVAL;
   }
   uint32_t n_reg = nof_rb(c) * c->nof_symb;

@@ -101,7 +101,7 @@ int phy_pdcch_encode(const phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t 
     return OLIVE_EINVAL;
   }
   int nreg = pdcch_regs(cfg, cce, al, rb, symb);
-  if (nreg < 0 || rb[nreg - 1] >= grid->nof_prb) {
+  if (!pdcch_regs_in_grid(rb, symb, nreg, grid)) {
     return OLIVE_EINVAL;
   }
   /* TS 38.212 7.3.2-7.3.4: CRC24C over 24 ones + payload, RNTI-masked; polar; rate match */

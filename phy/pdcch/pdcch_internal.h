@@ -13,6 +13,22 @@ __attribute__((visibility("hidden"))) int pdcch_regs(const phy_pdcch_cfg_t *cfg,
                                                      uint32_t al, uint16_t rb[PDCCH_MAX_REG],
                                                      uint8_t symb[PDCCH_MAX_REG]);
 
+/* True when all n REGs from pdcch_regs() lie inside the grid. Interleaved REGs are not in
+ * RB order, so every one is checked. */
+static inline bool pdcch_regs_in_grid(const uint16_t *rb, const uint8_t *symb, int n,
+                                      const phy_grid_t *grid)
+{
+  if (n <= 0) {
+    return false;
+  }
+  for (int g = 0; g < n; g++) {
+    if (rb[g] >= grid->nof_prb || symb[g] >= PHY_NSYMB_SLOT) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /* TS 38.211 7.4.1.3.1: the 3 DMRS symbols r_l(3n + k') of grid RB rb in slot symbol l. */
 __attribute__((visibility("hidden"))) void pdcch_dmrs_reg(const phy_pdcch_cfg_t *cfg, uint32_t rb,
                                                           uint32_t l, cf_t r[3]);

@@ -64,7 +64,7 @@ int phy_pdcch_decode(phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t cce, u
     return OLIVE_EINVAL;
   }
   int nreg = pdcch_regs(cfg, cce, al, rb, symb);
-  if (nreg < 0 || rb[nreg - 1] >= grid->nof_prb ||
+  if (!pdcch_regs_in_grid(rb, symb, nreg, grid) ||
       (int64_t)cfg->coreset->start_rb + cfg->dmrs_rb_offset < 0) {
     return OLIVE_EINVAL;
   }

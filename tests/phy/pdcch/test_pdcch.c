@@ -257,6 +257,38 @@ static void test_all_al(phy_pdcch_t *q, phy_grid_t *g)
   phy_pdcch_free(&qg);
 }
 
+/* An interleaved CORESET partly outside the grid: with n_shift 5, L 2, R 3 over 36 RBs,
+ * CCE 1 is bundles f(3..5) = (6 r + c + 5) mod 18 = 6, 12, 0 -> RBs 12,13, 24,25, 0,1. Its
+ * last REG is inside a 20-PRB grid but the middle one is not: encode and decode refuse it
+ * (the REG list is not sorted, so checking only the last REG let encode write past the
+ * grid). CCE 0 (bundles 5, 11, 17 -> RBs 10,11, 22,23, 34,35) is refused too. */
+static void test_outside_grid(phy_pdcch_t *q)
+{
+  phy_grid_t g;
+  phy_grid_args_t ga = {.max_ports = 1, .max_prb = 20};
+  CHECK(phy_grid_init(&g, &ga) == 0, "grid");
+  phy_coreset_t c = {.groups = {1, 1, 1, 1, 1, 1},
+                     .nof_symb = 1,
+                     .interleaved = true,
+                     .reg_bundle = 2,
+                     .il_size = 3,
+                     .shift = 5};
+  uint16_t rb[6];
+  uint8_t sy[6];
+  CHECK(phy_coreset_cce_regs(&c, 1, rb, sy) == 0 && rb[4] == 0 && rb[2] == 24, "CCE 1 REGs");
+  phy_pdcch_cfg_t p = {.coreset = &c, .slot = 0, .n_id_dmrs = 1, .n_id = 1};
+  uint8_t a[40] = {0}, b[40];
+  CHECK(phy_pdcch_encode(q, &p, 1, 1, 0xFFFF, a, 40, &g, 0) == OLIVE_EINVAL, "encode CCE 1");
+  CHECK(phy_pdcch_encode(q, &p, 0, 1, 0xFFFF, a, 40, &g, 0) == OLIVE_EINVAL, "encode CCE 0");
+  CHECK(phy_pdcch_decode(q, &p, 1, 1, 0xFFFF, 40, &g, 0, b, NULL) == OLIVE_EINVAL, "decode");
+  /* a first symbol near UINT32_MAX must not wrap into range */
+  c.first_symb = UINT32_MAX;
+  CHECK(phy_coreset_nof_cce(&c) == OLIVE_EINVAL, "first_symb wrap");
+  phy_coreset0_t row = {.pattern = 1, .nof_rb = 48, .nof_symb = 1, .offset_rb = 12};
+  CHECK(phy_coreset_from_coreset0(&c, &row, 0, UINT32_MAX, 0) == OLIVE_EINVAL, "row wrap");
+  phy_grid_free(&g);
+}
+
 int main(void)
 {
   phy_pdcch_t q;
@@ -276,6 +308,7 @@ int main(void)
   printf("0 dB AL8: %d of 16 decoded\n", ok);
   test_uss(&q, &g);
   test_all_al(&q, &g);
+  test_outside_grid(&q);
   olive_mem_free(ch.x);
   phy_ofdm_free(&ch.mod);
   phy_ofdm_free(&ch.dem);

@@ -90,19 +90,32 @@ static void scan_close(scan_t *s)
   olive_mem_free(s->zeros);
 }
 
-/* Fills the buffer; for ZMQ with TX also sends as many zeros (the gNB's RX paces on it). */
+/* Fills the buffer 1 ms at a time; for ZMQ with TX also sends 1 ms of zeros after each
+ * (as srsUE does every subframe): the gNB's receive side paces on them, so a long wait
+ * for a whole capture before answering would stall it. */
 static int capture(scan_t *s)
 {
-  cf_t *bufs[1] = {s->buf};
-  int r = OLIVE_ETIMEDOUT;
-  for (int tries = 0; r == OLIVE_ETIMEDOUT && tries < 20; tries++) {
-    r = olive_radio_rx(&s->radio, bufs, s->len, &s->ts);
+  uint32_t chunk = (uint32_t)(s->o->srate_hz / 1000.0);
+  for (uint32_t off = 0; off < s->len; off += chunk) {
+    uint32_t n = s->len - off < chunk ? s->len - off : chunk;
+    cf_t *bufs[1] = {s->buf + off};
+    uint64_t ts = 0;
+    int r = OLIVE_ETIMEDOUT;
+    for (int tries = 0; r == OLIVE_ETIMEDOUT && tries < 20; tries++) {
+      r = olive_radio_rx(&s->radio, bufs, n, &ts);
+    }
+    if (r < 0) {
+      return r;
+    }
+    if (off == 0) {
+      s->ts = ts;
+    }
+    if (s->tx) {
+      const cf_t *z[1] = {s->zeros};
+      olive_radio_tx(&s->radio, z, n, ts + n, 0);
+    }
   }
-  if (r >= 0 && s->tx) {
-    const cf_t *z[1] = {s->zeros};
-    olive_radio_tx(&s->radio, z, s->len, s->ts + s->len, 0);
-  }
-  return r < 0 ? r : 0;
+  return 0;
 }
 
 /* SS_REF of every GSCN of the band inside the captured band (margin: the SSB's half width

@@ -25,9 +25,10 @@
  *                       for 1, 2, 3 CDM groups without data: sqrt 1, 2, 3 with unit data)
  *
  * gNB side (receiver), 1 or 2 RX ports (grid ports 0 .. nof_rx - 1)
- *   - DM-RS least-squares estimate, k'-pair despreading (type 1/2) or comb averaging
- *     (transform precoding), linear interpolation in frequency, linear in time between
- *     DM-RS symbols (held outside);
+ *   - DM-RS least-squares estimate on every DM-RS RE (one layer: no k' despreading), the
+ *     timing phase ramp removed, a moving average in frequency of 1..9 REs chosen per
+ *     symbol and port for the least estimated error, linear interpolation in frequency and
+ *     in time between DM-RS symbols (held outside) (phy/pusch/pusch_chest.c);
  *   - measurements: noise variance, SNR, RSRP, and the timing offset from the phase slope
  *     of the estimate across frequency (in seconds and in TA steps of 16 64 T_c / 2^mu,
  *     TS 38.213 4.2);

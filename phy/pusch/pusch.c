@@ -25,6 +25,7 @@ static int alloc_buf(phy_pusch_t *q)
   b->h = olive_mem_alloc(sizeof(cf_t) * PHY_PUSCH_MAX_RX * PHY_DMRS_MAX_SYMB * b->nsc);
   b->ls = olive_mem_alloc(sizeof(cf_t) * PHY_PUSCH_MAX_RX * PHY_DMRS_MAX_SYMB * b->nsc / 2);
   b->rot = olive_mem_alloc(sizeof(cf_t) * b->nsc);
+  b->pre = olive_mem_alloc(sizeof(double) * (b->nsc + 2));
   b->num = olive_mem_alloc(sizeof(float) * 2 * b->nsc);
   b->den = olive_mem_alloc(sizeof(float) * b->nsc);
   b->re_type = olive_mem_alloc(b->max_re);
@@ -35,8 +36,8 @@ static int alloc_buf(phy_pusch_t *q)
   b->polar =
       phy_polar_dec_create(&(phy_polar_dec_args_t){.max_n = 10, .max_list = 8, .isa = q->args.isa});
   if (!b->bits || !b->llr || !b->sym || !b->ref || !b->nv || !b->h || !b->ls || !b->rot ||
-      !b->num || !b->den || !b->re_type || !b->mux || !b->uci_bits || !b->uci_llr || !b->llr_sch ||
-      !b->polar) {
+      !b->pre || !b->num || !b->den || !b->re_type || !b->mux || !b->uci_bits || !b->uci_llr ||
+      !b->llr_sch || !b->polar) {
     return OLIVE_ENOMEM;
   }
   return 0;
@@ -107,6 +108,7 @@ void phy_pusch_free(phy_pusch_t *q)
     olive_mem_free(b->h);
     olive_mem_free(b->ls);
     olive_mem_free(b->rot);
+    olive_mem_free(b->pre);
     olive_mem_free(b->num);
     olive_mem_free(b->den);
     olive_mem_free(b->re_type);

@@ -20,6 +20,7 @@ struct phy_pusch_buf {
   cf_t *h;         /* channel estimate per RX port and DM-RS symbol: [rx][d][nsc] */
   cf_t *ls;        /* DM-RS least-squares values: [rx][d][nsc / 2] */
   cf_t *rot;       /* nsc: exp(j theta m), the timing-phase ramp of one reception */
+  double *pre;     /* nsc + 2: prefix sums of one row of LS values (re, im) */
   float *num;      /* 2 nsc: combiner numerator sum_r h* y of one symbol */
   float *den;      /* nsc: combiner denominator sum_r |h|^2 */
   /* UCI on PUSCH */

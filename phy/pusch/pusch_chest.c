@@ -99,37 +99,54 @@ static void derotate(cf_t *v, const uint16_t *k, uint32_t n, const cf_t *rot, ui
   acc->npow += n;
 }
 
-/* Centred moving average of half-width w (truncated at the edges) into s; returns the mean
- * squared residual |v - s|^2. */
-static double moving_average(const cf_t *v, uint32_t n, uint32_t w, cf_t *s)
+/* Prefix sums of v in double precision (so long sums keep small differences exact), in
+ * q->b->pre: re[0 .. n], im[0 .. n]. */
+typedef struct prefix {
+  double *re, *im;
+} prefix_t;
+
+static void prefix_sums(const cf_t *v, uint32_t n, prefix_t *p)
+{
+  p->re[0] = p->im[0] = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    p->re[i + 1] = p->re[i] + crealf(v[i]);
+    p->im[i + 1] = p->im[i] + cimagf(v[i]);
+  }
+}
+
+/* Centred moving average of half-width w (truncated at the edges) into s (may be NULL);
+ * returns the mean squared residual |v - s|^2. */
+static double moving_average(const cf_t *v, uint32_t n, uint32_t w, const prefix_t *p, cf_t *s)
 {
   double r2 = 0;
   for (uint32_t i = 0; i < n; i++) {
-    uint32_t a = i > w ? i - w : 0, b = i + w < n ? i + w : n - 1;
-    cf_t sum = 0;
-    for (uint32_t j = a; j <= b; j++) {
-      sum += v[j];
+    uint32_t a = i > w ? i - w : 0, b = i + w < n ? i + w + 1 : n;
+    double inv = 1.0 / (b - a);
+    double mr = (p->re[b] - p->re[a]) * inv, mi = (p->im[b] - p->im[a]) * inv;
+    double dr = crealf(v[i]) - mr, di = cimagf(v[i]) - mi;
+    r2 += dr * dr + di * di;
+    if (s != NULL) {
+      s[i] = (float)mr + I * (float)mi;
     }
-    s[i] = sum / (float)(b - a + 1);
-    r2 += abs2(v[i] - s[i]);
   }
   return r2 / n;
 }
 
 /* Step 4: the window of least estimated error; writes the smoothed values to s. */
-static void smooth(const cf_t *v, uint32_t n, float s2, cf_t *s)
+static void smooth(const cf_t *v, uint32_t n, float s2, double *pre, cf_t *s)
 {
-  cf_t t[MAX_DMRS_RE];
+  prefix_t p = {.re = pre, .im = pre + n + 1};
+  prefix_sums(v, n, &p);
   double best = s2;
   uint32_t best_w = 0;
   for (uint32_t w = 1; w <= MAX_HALF_W && 2 * w < n; w++) {
-    double mse = moving_average(v, n, w, t) - s2 * (1.0 - 2.0 / (2 * w + 1));
+    double mse = moving_average(v, n, w, &p, NULL) - s2 * (1.0 - 2.0 / (2 * w + 1));
     if (mse < best) {
       best = mse;
       best_w = w;
     }
   }
-  moving_average(v, n, best_w, s);
+  moving_average(v, n, best_w, &p, s);
 }
 
 /* Step 5 onto k0 .. k0 + m - 1 with the ramp restored (conj(rot)). */
@@ -190,7 +207,7 @@ int pusch_chest(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t
   s2 = s2 > 1e-12 ? s2 : 1e-12;
   for (uint32_t d = 0; d < lo->nof_dmrs; d++) {
     for (uint32_t r = 0; r < nof_rx; r++) {
-      smooth(ls_row(q, r, d), (uint32_t)n, (float)s2, s);
+      smooth(ls_row(q, r, d), (uint32_t)n, (float)s2, q->b->pre, s);
       interp(k, s, (uint32_t)n, q->b->rot, lo->k0, lo->m_sc, pusch_h_row(q, r, d));
     }
   }

@@ -274,17 +274,14 @@ static void sync_ssb(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const
   res->pci = 3 * res->n_id1 + res->n_id2;
 }
 
-int phy_cellsearch_run(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
-                       uint32_t len, phy_cellsearch_res_t *res)
+/* Steps 1-5 with the PSS searched in [lo, hi) of x. */
+static int run_region(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
+                      uint32_t lo, uint32_t hi, phy_cellsearch_res_t *res)
 {
-  int r = check_run(q, cfg, x, len, res);
-  if (r < 0) {
-    return r;
-  }
   memset(res, 0, sizeof(*res));
-  uint32_t cp = ssb_cp(q), sym = q->fft_n + cp;
+  uint32_t cp = ssb_cp(q);
   phy_pss_search_res_t best;
-  search_pss(q, cfg, x, cp, len - 3 * sym - q->fft_n + 1, &best);
+  search_pss(q, cfg, x, lo, hi, &best);
   res->pss_metric = best.metric;
   float thr = cfg->min_metric > 0 ? cfg->min_metric : PHY_CELLSEARCH_MIN_METRIC;
   if (best.metric < thr) {
@@ -295,7 +292,7 @@ int phy_cellsearch_run(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, con
   phy_ssb_positions(q->args.ssb_case, q->args.l_max, first);
   cf_t hp[PHY_PSS_LEN], hs[PHY_SSS_LEN];
   sync_ssb(q, cfg, x, &best, first[0] % nsf, res, hp);
-  r = decode_pbch(q, res);
+  int r = decode_pbch(q, res);
   uint32_t l_sf = r == 0 ? first[res->ssb_idx] % nsf : first[0] % nsf;
   if (r == 0 && l_sf != first[0] % nsf && cfg->rx_center_hz > 0) {
     /* the 5.4 phase of each symbol depends on its index: demodulate again */
@@ -317,4 +314,35 @@ int phy_cellsearch_run(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, con
     frame_timing(q, res);
   }
   return r;
+}
+
+int phy_cellsearch_run(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
+                       uint32_t len, phy_cellsearch_res_t *res)
+{
+  int r = check_run(q, cfg, x, len, res);
+  if (r < 0) {
+    return r;
+  }
+  uint32_t cp = ssb_cp(q), end = len - 3 * (q->fft_n + cp) - q->fft_n + 1;
+  uint32_t sf = (uint32_t)(q->args.srate_hz / 1000.0), seg = cfg->segment_ms * sf;
+  if (seg == 0 || seg >= end) {
+    return run_region(q, cfg, x, cp, end, res);
+  }
+  /* One SSB period at a time (plus the 5 ms a burst may span), first success wins; else
+   * the strongest failure is reported. */
+  phy_cellsearch_res_t best;
+  int best_r = OLIVE_EAGAIN;
+  memset(res, 0, sizeof(*res));
+  for (uint32_t lo = cp; lo < end; lo += seg) {
+    uint32_t hi = end - lo > seg + 5 * sf ? lo + seg + 5 * sf : end;
+    r = run_region(q, cfg, x, lo, hi, &best);
+    if (r == 0 || best.pss_metric > res->pss_metric) {
+      *res = best;
+      best_r = r;
+    }
+    if (r == 0) {
+      break;
+    }
+  }
+  return best_r;
 }

@@ -26,12 +26,12 @@ typedef struct ts_channel {
   double snr_db; /* per RE; > 99 = no noise */
 } ts_channel_t;
 
-static double ts_urand(olive_test_rng_t *r)
+static inline double ts_urand(olive_test_rng_t *r)
 {
   return ((olive_test_u64(r) >> 11) + 0.5) * (1.0 / 9007199254740992.0);
 }
 
-static cf_t ts_gauss(olive_test_rng_t *r, double var)
+static inline cf_t ts_gauss(olive_test_rng_t *r, double var)
 {
   double a = sqrt(-var * log(ts_urand(r))), t = 2 * M_PI * ts_urand(r);
   return (float)(a * cos(t)) + I * (float)(a * sin(t));
@@ -39,8 +39,8 @@ static cf_t ts_gauss(olive_test_rng_t *r, double var)
 
 /* y[n] = sum_taps g_i sum_k w(k) sinc(k - H - d_i) x[n - k]; then CFO and noise. Tap
  * phases are random, tap powers normalised to a sum of 1. y must not alias x. */
-static void ts_apply(olive_test_rng_t *r, const ts_channel_t *c, double srate, const cf_t *x,
-                     cf_t *y, uint32_t n)
+static inline void ts_apply(olive_test_rng_t *r, const ts_channel_t *c, double srate, const cf_t *x,
+                            cf_t *y, uint32_t n)
 {
   static double h_re[TS_MAX_TAPS][2 * TS_FIR_HALF + 1];
   double ptot = 0;

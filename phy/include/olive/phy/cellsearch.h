@@ -74,6 +74,10 @@ typedef struct phy_cellsearch_cfg {
   double rx_center_hz;  /* RF frequency of baseband DC (5.4 phase term); 0 = none */
   float min_metric;     /* PSS detection threshold on phy_pss_search's metric; 0 = default
                            (PHY_CELLSEARCH_MIN_METRIC) */
+  uint32_t segment_ms;  /* 0: the strongest PSS of the whole buffer; else the buffer is
+                           searched one segment of segment_ms (the SSB period, e.g. 20) plus
+                           5 ms at a time until a PBCH decodes: in fading, a later burst
+                           may be received where an earlier one faded */
 } phy_cellsearch_cfg_t;
 
 /* Noise alone gives a metric near 1/N_fft per lag; its maximum over a 20 ms search stays
@@ -160,10 +164,10 @@ OLIVE_API void phy_cellsearch_free(phy_cellsearch_t *q);
 OLIVE_API uint32_t phy_cellsearch_min_len(const phy_cellsearch_t *q, uint32_t period_ms);
 
 /* Searches x[0 .. len - 1] (len >= 4 OFDM symbols) for the strongest SSB at
- * cfg->ssb_offset_hz, then runs steps 2-5 on it. Returns 0 with res->mib_ok true when the
- * PBCH decoded, OLIVE_ECRC when a cell was found (res->found, PCI, timing, CFO filled) but
- * the PBCH CRC failed, OLIVE_EAGAIN when no PSS passed the threshold, OLIVE_EINVAL on bad
- * arguments (including an SSB band outside +-srate/2). Never allocates. */
+ * cfg->ssb_offset_hz (per segment when cfg->segment_ms), then runs steps 2-5 on it. Returns 0 with
+ * res->mib_ok true when the PBCH decoded, OLIVE_ECRC when a cell was found (res->found, PCI,
+ * timing, CFO filled) but the PBCH CRC failed, OLIVE_EAGAIN when no PSS passed the threshold,
+ * OLIVE_EINVAL on bad arguments (including an SSB band outside +-srate/2). Never allocates. */
 OLIVE_API int phy_cellsearch_run(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg,
                                  const cf_t *x, uint32_t len, phy_cellsearch_res_t *res);
 

@@ -11,20 +11,22 @@ typedef struct dl_cw {
   phy_pdsch_cfg_t cfg;
 } dl_cw_t;
 
-static int dl_encode(void *ctx, uint32_t slot, const uint8_t *tb, phy_grid_t *grid)
+static int dl_encode(void *ctx, uint32_t slot, uint32_t rv, const uint8_t *tb, phy_grid_t *grid)
 {
   dl_cw_t *d = ctx;
   d->cfg.slot = slot;
+  d->cfg.rv = rv;
   return phy_pdsch_encode(&d->q, &d->cfg, tb, grid);
 }
 
-static int dl_decode(void *ctx, uint32_t slot, const phy_grid_t *grid, uint32_t nof_rx, uint8_t *tb,
-                     double *evm_pct)
+static int dl_decode(void *ctx, uint32_t slot, uint32_t rv, bool new_data, const phy_grid_t *grid,
+                     uint32_t nof_rx, uint8_t *tb, double *evm_pct)
 {
   dl_cw_t *d = ctx;
   phy_pdsch_rx_res_t res;
   d->cfg.slot = slot;
-  d->cfg.new_data = true;
+  d->cfg.rv = rv;
+  d->cfg.new_data = new_data;
   int rc = phy_pdsch_decode(&d->q, &d->cfg, grid, nof_rx, tb, &res);
   *evm_pct = 100.0 * res.evm;
   return rc;

@@ -11,7 +11,9 @@
  * the part of the CP that the delay spread leaves free. Each trial is an independent
  * channel realisation (phy_channel_reset, seed and trial) that evolves with the Doppler
  * during the slot; the same seeds are used at every SNR (smoother curves). The receiver
- * removes the CFO only with --cfo-comp 1 (a known CFO). */
+ * removes the CFO only with --cfo-comp 1 (a known CFO). With --harq N a TB that fails is
+ * sent again (rv 0, 2, 3, 1, soft combining) up to N times; the CSV's errors are the TBs
+ * still wrong after that and the throughput counts the slots the retransmissions used. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -105,11 +107,12 @@ void nrphy_link_free(nrphy_link_t *k)
 }
 
 /* Channel and demodulation of one slot of len samples into the RX grid. */
-static int link_channel(nrphy_link_t *k, double snr_db, unsigned trial, int len, uint32_t slot_sf)
+static int link_channel(nrphy_link_t *k, double snr_db, unsigned trial, unsigned tx, int len,
+                        uint32_t slot_sf)
 {
   const nrphy_sim_cfg_t *c = k->c;
   memset(k->x + len, 0, k->pad * sizeof(cf_t));
-  phy_channel_reset(&k->ch, c->seed * 1000003u + trial);
+  phy_channel_reset(&k->ch, (c->seed * 1000003u + trial) ^ ((uint64_t)tx << 48));
   phy_channel_cfg_t cc = {.awgn = true, .snr_db = (float)snr_db, .cfo_hz = c->cfo_hz};
   if (phy_channel_set_cfg(&k->ch, &cc) != 0 ||
       phy_channel_run(&k->ch, k->x, (uint32_t)len + k->pad, k->y) != 0) {
@@ -124,7 +127,12 @@ static int link_channel(nrphy_link_t *k, double snr_db, unsigned trial, int len,
   return 0;
 }
 
-int nrphy_link_trial(void *ctx, double snr_db, unsigned trial, bool *ok, double *evm_pct)
+/* Redundancy versions of successive transmissions (TS 38.214 Table 5.1.2.1-2 / 6.1.2.1-2
+ * order 0, 2, 3, 1 as the usual HARQ schedule). */
+static const uint32_t rv_seq[4] = {0, 2, 3, 1};
+
+int nrphy_link_trial(void *ctx, double snr_db, unsigned trial, bool *ok, double *evm_pct,
+                     unsigned *tx)
 {
   nrphy_link_t *k = ctx;
   const nrphy_sim_cfg_t *c = k->c;
@@ -133,17 +141,28 @@ int nrphy_link_trial(void *ctx, double snr_db, unsigned trial, bool *ok, double 
   for (uint32_t i = 0; i < k->cw.tbs / 8; i++) {
     k->tb[i] = (uint8_t)(nrphy_rng(&s) >> 56);
   }
-  phy_grid_clear(&k->tx);
-  int len = k->cw.encode(k->cw.ctx, slot, k->tb, &k->tx);
-  len = len > 0 ? phy_ofdm_mod_slot(&k->mod, &k->tx, 0, slot_sf, k->x) : len;
-  if (len <= 0 || link_channel(k, snr_db, trial, len, slot_sf) != 0) {
-    return NRPHY_EXIT_FAIL;
+  double evm_sum = 0.0;
+  *ok = false;
+  for (*tx = 0; *tx < c->max_tx && !*ok;) {
+    uint32_t rv = rv_seq[*tx];
+    phy_grid_clear(&k->tx);
+    int len = k->cw.encode(k->cw.ctx, slot, rv, k->tb, &k->tx);
+    len = len > 0 ? phy_ofdm_mod_slot(&k->mod, &k->tx, 0, slot_sf, k->x) : len;
+    /* each transmission sees its own realisation: a HARQ round trip (8 slots or more) is
+       long against the coherence time of any Doppler worth simulating HARQ with */
+    if (len <= 0 || link_channel(k, snr_db, trial, *tx, len, slot_sf) != 0) {
+      return NRPHY_EXIT_FAIL;
+    }
+    double evm = 0.0;
+    int rc = k->cw.decode(k->cw.ctx, slot, rv, *tx == 0, &k->rx, c->nof_rx, k->tb_rx, &evm);
+    if (rc != 0 && rc != OLIVE_ECRC) {
+      return NRPHY_EXIT_FAIL;
+    }
+    evm_sum += evm;
+    (*tx)++;
+    *ok = rc == 0 && memcmp(k->tb, k->tb_rx, k->cw.tbs / 8) == 0;
   }
-  int rc = k->cw.decode(k->cw.ctx, slot, &k->rx, c->nof_rx, k->tb_rx, evm_pct);
-  if (rc != 0 && rc != OLIVE_ECRC) {
-    return NRPHY_EXIT_FAIL;
-  }
-  *ok = rc == 0 && memcmp(k->tb, k->tb_rx, k->cw.tbs / 8) == 0;
+  *evm_pct = evm_sum / *tx;
   return 0;
 }
 

@@ -65,7 +65,8 @@ static const nrphy_cmd_t cmds[] = {
      "  [--mcs-table qam64|qam256|qam64lowse]  [--channel awgn|tdla|tdlb|tdlc]  [--ds-ns "
      "0..1000 (default 100)]\n  [--doppler-hz 0..2000]  [--cfo-hz -20000..20000]  "
      "[--cfo-comp 0|1 (receiver knows the CFO)]\n  [--rx 1|2]  [--snr start:step:stop dB "
-     "(default 0:2:20)]  [--trials 1..1e6 (default 100)]\n  [--seed N]  [--plot out.png "
+     "(default 0:2:20)]  [--trials 1..1e6 (default 100)]\n  [--seed N]  [--harq 1..4 "
+     "(transmissions per TB, rv 0 2 3 1)]\n  [--plot out.png "
      "(gnuplot or python3-matplotlib; exit 2 when neither)]\n"
      "  no -i/-o; stdout: snr_db,blocks,errors,bler,throughput_mbps,evm_pct",
      nrphy_dlsim},

@@ -89,6 +89,9 @@ int nrphy_sim_parse(nrphy_args_t *a, nrphy_sim_cfg_t *c, bool ul)
   if (rc == 0) {
     rc = nrphy_opt_uint(a, "seed", 1, 0, 0xffffffffu, &seed);
   }
+  if (rc == 0) {
+    rc = nrphy_opt_uint(a, "harq", 1, 1, 4, &c->max_tx);
+  }
   if (rc == 0 && ul) {
     rc = nrphy_opt_uint(a, "tp", 0, 0, 1, &tp);
   }
@@ -114,19 +117,22 @@ int nrphy_sim_run(const nrphy_sim_cfg_t *c, const nrphy_sim_link_t *l, const cha
   printf("snr_db,blocks,errors,bler,throughput_mbps,evm_pct\n");
   for (unsigned p = 0; p < np; p++) {
     double s = c->snr0 + p * c->snr_step, evm_sum = 0.0;
-    unsigned errors = 0;
+    unsigned errors = 0, slots = 0;
     for (unsigned t = 0; t < c->trials; t++) {
       bool ok = false;
       double evm = 0.0;
-      if (l->trial(l->ctx, s, t, &ok, &evm) != 0) {
+      unsigned tx = 1;
+      if (l->trial(l->ctx, s, t, &ok, &evm, &tx) != 0) {
         return NRPHY_EXIT_FAIL;
       }
       errors += !ok;
       evm_sum += evm;
+      slots += tx;
     }
     snr[p] = s;
     bler[p] = (double)errors / c->trials;
-    double tput = (1.0 - bler[p]) * l->tbs / l->slot_s / 1e6;
+    /* delivered bits over the air time used (with HARQ, retransmissions take slots) */
+    double tput = (double)(c->trials - errors) * l->tbs / (slots * l->slot_s) / 1e6;
     printf("%.2f,%u,%u,%.4f,%.3f,%.2f\n", s, c->trials, errors, bler[p], tput, evm_sum / c->trials);
     fflush(stdout);
   }

@@ -17,6 +17,7 @@
 
 typedef struct nrphy_sim_cfg {
   unsigned prb, mu, mcs, table, nof_rx, trials;
+  unsigned max_tx; /* HARQ transmissions per TB, 1..4 (rv 0, 2, 3, 1) */
   phy_channel_model_t model;
   double ds_ns, doppler_hz, cfo_hz;
   bool cfo_comp;
@@ -26,10 +27,11 @@ typedef struct nrphy_sim_cfg {
   const char *plot; /* PNG path or NULL */
 } nrphy_sim_cfg_t;
 
-/* One trial at snr_db: *ok when the TB decoded correctly, *evm in percent. Returns 0 or
+/* One TB at snr_db: *ok when it decoded correctly, *evm in percent (mean over its
+ * transmissions), *tx the slots it used (HARQ transmissions). Returns 0 or
  * NRPHY_EXIT_FAIL. trial numbers the channel and data seeds. */
 typedef int (*nrphy_sim_trial_fn)(void *ctx, double snr_db, unsigned trial, bool *ok,
-                                  double *evm_pct);
+                                  double *evm_pct, unsigned *tx);
 
 typedef struct nrphy_sim_link {
   void *ctx;
@@ -52,13 +54,14 @@ int nrphy_sim_plot_check(const char *cmd);
 int nrphy_sim_plot(const char *path, const char *title, const double *snr, const double *bler,
                    unsigned n);
 
-/* The codeword a link carries: encode a TB into grid port 0 (returns > 0 or an error),
- * decode the RX grid (0, OLIVE_ECRC or another error) with the EVM in percent. */
+/* The codeword a link carries: encode a TB with redundancy version rv into grid port 0
+ * (returns > 0 or an error), decode the RX grid (0, OLIVE_ECRC or another error; new_data
+ * false combines with the soft bits of the earlier transmissions) with the EVM in percent. */
 typedef struct nrphy_cw {
   void *ctx;
-  int (*encode)(void *ctx, uint32_t slot, const uint8_t *tb, phy_grid_t *grid);
-  int (*decode)(void *ctx, uint32_t slot, const phy_grid_t *grid, uint32_t nof_rx, uint8_t *tb,
-                double *evm_pct);
+  int (*encode)(void *ctx, uint32_t slot, uint32_t rv, const uint8_t *tb, phy_grid_t *grid);
+  int (*decode)(void *ctx, uint32_t slot, uint32_t rv, bool new_data, const phy_grid_t *grid,
+                uint32_t nof_rx, uint8_t *tb, double *evm_pct);
   uint32_t tbs;
 } nrphy_cw_t;
 
@@ -77,7 +80,8 @@ typedef struct nrphy_link {
 
 int nrphy_link_init(nrphy_link_t *k, const nrphy_sim_cfg_t *c, const nrphy_cw_t *cw);
 void nrphy_link_free(nrphy_link_t *k);
-int nrphy_link_trial(void *ctx, double snr_db, unsigned trial, bool *ok, double *evm_pct);
+int nrphy_link_trial(void *ctx, double snr_db, unsigned trial, bool *ok, double *evm_pct,
+                     unsigned *tx);
 /* Sets up the link, runs the sweep (CSV, plot), frees. what names the channel. */
 int nrphy_link_main(nrphy_args_t *a, const nrphy_sim_cfg_t *c, const nrphy_cw_t *cw,
                     const char *what);

@@ -15,20 +15,22 @@ typedef struct ul_cw {
   phy_pusch_cfg_t cfg;
 } ul_cw_t;
 
-static int ul_encode(void *ctx, uint32_t slot, const uint8_t *tb, phy_grid_t *grid)
+static int ul_encode(void *ctx, uint32_t slot, uint32_t rv, const uint8_t *tb, phy_grid_t *grid)
 {
   ul_cw_t *u = ctx;
   u->cfg.slot = slot;
+  u->cfg.rv = rv;
   return phy_pusch_encode(&u->q, &u->cfg, tb, NULL, grid);
 }
 
-static int ul_decode(void *ctx, uint32_t slot, const phy_grid_t *grid, uint32_t nof_rx, uint8_t *tb,
-                     double *evm_pct)
+static int ul_decode(void *ctx, uint32_t slot, uint32_t rv, bool new_data, const phy_grid_t *grid,
+                     uint32_t nof_rx, uint8_t *tb, double *evm_pct)
 {
   ul_cw_t *u = ctx;
   phy_pusch_rx_res_t res;
   u->cfg.slot = slot;
-  u->cfg.new_data = true;
+  u->cfg.rv = rv;
+  u->cfg.new_data = new_data;
   int rc = phy_pusch_decode(&u->q, &u->cfg, grid, nof_rx, tb, &res);
   *evm_pct = 100.0 * res.evm;
   return rc;

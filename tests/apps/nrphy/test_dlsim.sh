@@ -13,6 +13,10 @@
 # - CFO: a 3 kHz offset (0.2 subcarrier) not removed by the receiver raises the EVM above
 #   40% (inter-carrier interference of about -9 dB) and makes every block fail; removed
 #   (--cfo-comp 1) the EVM is back within 17..21%;
+# - HARQ: MCS 27 (SE 5.33, Shannon limit 15.94 dB) cannot decode in one transmission at
+#   14 dB (every block fails); with --harq 2 (rv 0 then rv 2, soft-combined: twice the energy
+#   and the parity of both) every TB decodes on its second transmission, so the throughput
+#   is exactly half of the TBS rate: 15880 / 2 bits per 1 ms slot = 7.940 Mbit/s;
 # - determinism: the same seed gives the same CSV;
 # - --plot without a plotting tool (forced with NRPHY_PLOT=none) exits 2 before running.
 set -u
@@ -53,6 +57,12 @@ csv_check "$d/t.csv" 20 3968 0.001 && row "$d/t.csv" 15 | awk -F, '{ exit !($3 =
 "$nrphy" dlsim --prb 25 --mcs 9 --snr 15 --trials 5 --cfo-hz 3000 --cfo-comp 1 >"$d/c1.csv" 2>/dev/null
 row "$d/c0.csv" 15 | awk -F, '{ exit !($3 == 5 && $6 > 40) }' || fail "uncompensated CFO: $(cat "$d/c0.csv")"
 row "$d/c1.csv" 15 | awk -F, '{ exit !($3 == 0 && $6 > 17 && $6 < 21) }' || fail "compensated CFO: $(cat "$d/c1.csv")"
+
+"$nrphy" dlsim --prb 25 --mcs 27 --snr 14 --trials 10 >"$d/h1.csv" 2>/dev/null
+"$nrphy" dlsim --prb 25 --mcs 27 --snr 14 --trials 10 --harq 2 >"$d/h2.csv" 2>/dev/null
+csv_check "$d/h1.csv" 10 15880 0.001 && row "$d/h1.csv" 14 | awk -F, '{ exit !($3 == 10) }' ||
+  fail "MCS 27 decoded below its Shannon limit: $(cat "$d/h1.csv")"
+row "$d/h2.csv" 14 | awk -F, '{ exit !($3 == 0 && $5 == 7.940) }' || fail "HARQ: $(cat "$d/h2.csv")"
 
 # ulsim: the same Shannon argument for the PUSCH (MCS 9, TBS 4736 over 14 symbols)
 for tp in 0 1; do

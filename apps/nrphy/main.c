@@ -75,6 +75,14 @@ static const nrphy_cmd_t cmds[] = {
      "  PUSCH: mapping A, symbols 0..13, all PRBs, DM-RS type 1 port 0 on symbols 2 and 11, "
      "MMSE",
      nrphy_ulsim},
+    {"channel", "time-domain IQ through a channel model: TR 38.901 TDL, CFO, delay, AWGN",
+     "[--channel awgn|tdla|tdlb|tdlc]  [--srate Hz (default 23.04e6)]  [--ds-ns 0..1000 "
+     "(default 100)]\n  [--doppler-hz 0..2000]  [--cfo-hz Hz]  [--delay samples 0..10000 "
+     "(fractions allowed)]\n  [--snr dB (no noise when absent)]  [--signal-power P (default "
+     "1: SNR per RE of ofdm-mod's output)]\n  [--rx 1|2]  [--seed N]\n  in: IQ; out: IQ of "
+     "the same length per RX antenna (RX 0 then RX 1), aligned with the input\n  (the "
+     "model's filter latency removed)",
+     nrphy_channel},
     {"grid", "draw one slot's resource grid as SVG or PNG, coloured by channel (SSB + PDSCH)",
      "[--prb 20..275 (default 24)]  [--ssb 0|1]  [--ssb-k0 0..12 prb - 240]  [--ssb-l0 0..10 "
      "(default 2)]\n  [--pci 0..1007]  [--pdsch-rb0 0..prb-1]  [--pdsch-nrb 0..prb-rb0]  "

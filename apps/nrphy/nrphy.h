@@ -83,5 +83,6 @@ int nrphy_pdsch_encode(nrphy_args_t *a);
 int nrphy_pdsch_decode(nrphy_args_t *a);
 int nrphy_dlsim(nrphy_args_t *a);
 int nrphy_ulsim(nrphy_args_t *a);
+int nrphy_channel(nrphy_args_t *a);
 
 #endif

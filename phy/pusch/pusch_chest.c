@@ -16,7 +16,12 @@
  *      E|r|^2 = bias^2 + s2 (1 - 1/W) and the error of the average is bias^2 + s2 / W, so
  *      MSE(W) = mean |r|^2 - s2 (1 - 2 / W) (W = 1: s2). AWGN picks wide windows, strong
  *      delay spread at high SNR narrow ones;
- *   5. linear interpolation between the DM-RS REs, held flat at the edges, ramp restored. */
+ *   5. linear interpolation between the DM-RS REs, held flat at the edges, ramp restored;
+ *   6. with two or more DM-RS symbols, the common phase drift per OFDM symbol (a frequency
+ *      offset): psi = sum_d w_d arg(c_d) / (l_{d+1} - l_d) / sum_d w_d with c_d = sum over
+ *      ports and subcarriers of h_{d+1} conj(h_d), w_d = |c_d| (unambiguous while the drift
+ *      between neighbouring DM-RS symbols stays below pi). The equaliser interpolates in
+ *      time with this drift removed and extrapolates with it. */
 #include <complex.h>
 #include <math.h>
 
@@ -172,6 +177,32 @@ static void interp(const uint16_t *k, const cf_t *s, uint32_t n, const cf_t *rot
   }
 }
 
+/* Step 6 from the estimates of the allocation's subcarriers. */
+static float phase_drift(const phy_pusch_t *q, const pusch_layout_t *lo, uint32_t nof_rx)
+{
+  double num = 0, den = 0;
+  for (uint32_t d = 0; d + 1 < lo->nof_dmrs; d++) {
+    double cr = 0, ci = 0;
+    for (uint32_t r = 0; r < nof_rx; r++) {
+      const float *a = (const float *)(pusch_h_row(q, r, d) + lo->k0);
+      const float *b = (const float *)(pusch_h_row(q, r, d + 1) + lo->k0);
+      float sr = 0, si = 0;
+      for (size_t j = 0; j < lo->m_sc; j++) {
+        sr += b[2 * j] * a[2 * j] + b[2 * j + 1] * a[2 * j + 1];
+        si += b[2 * j + 1] * a[2 * j] - b[2 * j] * a[2 * j + 1];
+      }
+      cr += sr;
+      ci += si;
+    }
+    double w = hypot(cr, ci);
+    if (w > 0) {
+      num += w * atan2(ci, cr) / (double)(lo->dmrs_l[d + 1] - lo->dmrs_l[d]);
+      den += w;
+    }
+  }
+  return den > 0 ? (float)(num / den) : 0.0f;
+}
+
 int pusch_chest(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo,
                 const phy_grid_t *grid, uint32_t nof_rx, pusch_chest_t *ce)
 {
@@ -211,6 +242,7 @@ int pusch_chest(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t
       interp(k, s, (uint32_t)n, q->b->rot, lo->k0, lo->m_sc, pusch_h_row(q, r, d));
     }
   }
+  ce->psi = phase_drift(q, lo, nof_rx);
   double b2 = (double)lo->beta * lo->beta, sig = acc.pow2 / acc.npow - s2;
   ce->n0 = (float)(b2 * s2);
   ce->sig = sig > 0 ? (float)sig : 0.0f;

@@ -10,6 +10,8 @@ typedef struct pusch_chest {
   float n0;   /* noise variance per RE, data scale */
   float sig;  /* E|h|^2 (data scale), noise removed */
   float ta_s; /* timing offset, seconds (positive: late) */
+  float psi;  /* common phase drift per OFDM symbol between DM-RS symbols (frequency
+                 offset), radians; 0 with one DM-RS symbol */
 } pusch_chest_t;
 
 /* Row of the channel estimate of RX port r on DM-RS symbol index d (grid subcarriers). */

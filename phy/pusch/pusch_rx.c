@@ -12,20 +12,31 @@
  * rates, and enables offset min-sum). */
 #define PUSCH_LLR_SCALE 16.0f
 
-/* Linear interpolation in time between the DM-RS symbols around l, held outside. */
-static void time_weights(const pusch_layout_t *lo, uint32_t l, uint32_t *da, uint32_t *db,
-                         float *wb)
+/* Time interpolation weights of symbol l: h(l) = ca h(d_a) + cb h(d_b), linear between the
+ * DM-RS symbols around l (held outside) with the common phase drift psi per symbol removed
+ * before and restored after: ca = (1 - w) e^{j psi (l - l_a)}, cb = w e^{j psi (l - l_b)}. */
+typedef struct time_interp {
+  uint32_t da, db;
+  float car, cai, cbr, cbi;
+} time_interp_t;
+
+static void time_weights(const pusch_layout_t *lo, uint32_t l, float psi, time_interp_t *t)
 {
   uint32_t i = 0;
   while (i + 1 < lo->nof_dmrs && lo->dmrs_l[i + 1] <= l) {
     i++;
   }
-  *da = *db = i;
-  *wb = 0.0f;
+  t->da = t->db = i;
+  float wb = 0.0f;
   if (l > lo->dmrs_l[i] && i + 1 < lo->nof_dmrs) {
-    *db = i + 1;
-    *wb = (float)(l - lo->dmrs_l[i]) / (float)(lo->dmrs_l[i + 1] - lo->dmrs_l[i]);
+    t->db = i + 1;
+    wb = (float)(l - lo->dmrs_l[i]) / (float)(lo->dmrs_l[i + 1] - lo->dmrs_l[i]);
   }
+  float pa = psi * ((float)l - lo->dmrs_l[t->da]), pb = psi * ((float)l - lo->dmrs_l[t->db]);
+  t->car = (1.0f - wb) * cosf(pa);
+  t->cai = (1.0f - wb) * sinf(pa);
+  t->cbr = wb * cosf(pb);
+  t->cbi = wb * sinf(pb);
 }
 
 /* Per subcarrier of symbol l (allocation-relative, m_sc of them): num = sum_r h* y and
@@ -36,21 +47,23 @@ typedef struct eq_scratch {
 } eq_scratch_t;
 
 static void combine(const phy_pusch_t *q, const pusch_layout_t *lo, const phy_grid_t *grid,
-                    uint32_t nof_rx, uint32_t l, eq_scratch_t *w)
+                    uint32_t nof_rx, uint32_t l, float psi, eq_scratch_t *w)
 {
-  uint32_t da, db, m = lo->m_sc;
-  float wb;
-  time_weights(lo, l, &da, &db, &wb);
+  time_interp_t t;
+  uint32_t m = lo->m_sc;
+  time_weights(lo, l, psi, &t);
   memset(w->num, 0, sizeof(float) * 2 * m);
   memset(w->den, 0, sizeof(float) * m);
   for (uint32_t r = 0; r < nof_rx; r++) {
-    const float *restrict ha = (const float *)(pusch_h_row(q, r, da) + lo->k0);
-    const float *restrict hb = (const float *)(pusch_h_row(q, r, db) + lo->k0);
+    const float *restrict ha = (const float *)(pusch_h_row(q, r, t.da) + lo->k0);
+    const float *restrict hb = (const float *)(pusch_h_row(q, r, t.db) + lo->k0);
     const float *restrict y = (const float *)(phy_grid_symbol(grid, r, l) + lo->k0);
     float *restrict num = w->num, *restrict den = w->den;
     for (size_t j = 0; j < m; j++) {
-      float hr = ha[2 * j] + wb * (hb[2 * j] - ha[2 * j]);
-      float hi = ha[2 * j + 1] + wb * (hb[2 * j + 1] - ha[2 * j + 1]);
+      float hr =
+          t.car * ha[2 * j] - t.cai * ha[2 * j + 1] + t.cbr * hb[2 * j] - t.cbi * hb[2 * j + 1];
+      float hi =
+          t.car * ha[2 * j + 1] + t.cai * ha[2 * j] + t.cbr * hb[2 * j + 1] + t.cbi * hb[2 * j];
       num[2 * j] += hr * y[2 * j] + hi * y[2 * j + 1];
       num[2 * j + 1] += hr * y[2 * j + 1] - hi * y[2 * j];
       den[j] += hr * hr + hi * hi;
@@ -127,7 +140,7 @@ static int eq_tp(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_
 }
 
 static int equalise(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo,
-                    const phy_grid_t *grid, uint32_t nof_rx, float n0)
+                    const phy_grid_t *grid, uint32_t nof_rx, const pusch_chest_t *ce)
 {
   eq_scratch_t w = {.num = q->b->num, .den = q->b->den};
   uint32_t n = 0;
@@ -135,15 +148,15 @@ static int equalise(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layo
     if (pusch_symbol_nof_re(lo, l) == 0) {
       continue;
     }
-    combine(q, lo, grid, nof_rx, l, &w);
+    combine(q, lo, grid, nof_rx, l, ce->psi, &w);
     if (cfg->transform_precoding) {
-      int r = eq_tp(q, cfg, lo, n0, &w, q->b->sym + n, q->b->nv + n);
+      int r = eq_tp(q, cfg, lo, ce->n0, &w, q->b->sym + n, q->b->nv + n);
       if (r < 0) {
         return r;
       }
       n += lo->m_sc;
     } else {
-      n += eq_ofdm(lo, l, n0, &w, q->b->sym + n, q->b->nv + n);
+      n += eq_ofdm(lo, l, ce->n0, &w, q->b->sym + n, q->b->nv + n);
     }
   }
   return (int)n;
@@ -220,6 +233,9 @@ static void fill_res(const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo, const
   res->rsrp_db = p > 0 ? 10.0f * log10f(p) : -199.0f;
   res->ta_s = ce->ta_s;
   res->ta_steps = (int32_t)lrint(ce->ta_s / phy_pusch_ta_step_s(cfg->mu));
+  /* psi per OFDM symbol of 1 ms / (14 2^mu) (the longer first CP of each half subframe
+   * ignored: 0.5% of a symbol) */
+  res->cfo_hz = ce->psi / (2.0f * (float)M_PI) * 14000.0f * (float)(1u << cfg->mu);
   res->evm = e;
   res->g = lo->g;
 }
@@ -252,7 +268,7 @@ int phy_pusch_decode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_
   }
   r = pusch_chest(q, cfg, &lo, grid, nof_rx, &ce);
   if (r == 0) {
-    r = equalise(q, cfg, &lo, grid, nof_rx, ce.n0);
+    r = equalise(q, cfg, &lo, grid, nof_rx, &ce);
   }
   if (r < 0) {
     return r;

@@ -29,9 +29,10 @@
  *     timing phase ramp removed, a moving average in frequency of 1..9 REs chosen per
  *     symbol and port for the least estimated error, linear interpolation in frequency and
  *     in time between DM-RS symbols (held outside) (phy/pusch/pusch_chest.c);
- *   - measurements: noise variance, SNR, RSRP, and the timing offset from the phase slope
+ *   - measurements: noise variance, SNR, RSRP, the timing offset from the phase slope
  *     of the estimate across frequency (in seconds and in TA steps of 16 64 T_c / 2^mu,
- *     TS 38.213 4.2);
+ *     TS 38.213 4.2), and the frequency offset from the phase drift between DM-RS symbols
+ *     (removed in the time interpolation, used to extrapolate beyond the DM-RS symbols);
  *   - per-RE equalisation: ZF (= MRC over the RX ports) or MMSE; with transform
  *     precoding MMSE is per subcarrier before the IDFT and the unbiased output and its
  *     noise come from the mean MMSE gain of the symbol;
@@ -208,6 +209,9 @@ typedef struct phy_pusch_rx_res {
                            averaged over the RX ports, dB relative to 1 (grid units) */
   float ta_s;           /* timing offset of the UE (positive: late), seconds */
   int32_t ta_steps;     /* ta_s in TA steps (phy_pusch_ta_step_s), rounded */
+  float cfo_hz;         /* frequency offset from the common phase drift between DM-RS
+                           symbols (0 with a single DM-RS symbol), Hz; unambiguous while
+                           the drift between neighbouring DM-RS symbols is below pi */
   float evm;            /* RMS error of the equalised data symbols against the hard
                            decisions, relative to unit power */
   uint32_t g;           /* UL-SCH coded bits */

@@ -105,6 +105,12 @@ static void print_banner(const gnb_t *g)
   fflush(stdout);
 }
 
+/* Tuning and gains a driver does not support (the file driver's gains) are skipped. */
+static int optional(int rc)
+{
+  return rc == OLIVE_ENOTSUP ? 0 : rc;
+}
+
 static int open_radio(gnb_t *g)
 {
   const gnb_cfg_t *c = &g->cfg;
@@ -113,15 +119,13 @@ static int open_radio(gnb_t *g)
   if (rc == 0)
     rc = olive_radio_set_srate(&g->radio, g->cell.carrier.srate_hz);
   if (rc == 0)
-    rc = olive_radio_set_tx_freq(&g->radio, 0, g->cell.dl_hz);
+    rc = optional(olive_radio_set_tx_freq(&g->radio, 0, g->cell.dl_hz));
   if (rc == 0)
-    rc = olive_radio_set_rx_freq(&g->radio, 0, g->cell.ul_hz);
+    rc = optional(olive_radio_set_rx_freq(&g->radio, 0, g->cell.ul_hz));
   if (rc == 0)
-    rc = olive_radio_set_tx_gain(&g->radio, 0, c->ru.tx_gain_db);
+    rc = optional(olive_radio_set_tx_gain(&g->radio, 0, c->ru.tx_gain_db));
   if (rc == 0)
-    rc = olive_radio_set_rx_gain(&g->radio, 0, c->ru.rx_gain_db);
-  if (rc == OLIVE_ENOTSUP)
-    rc = 0; /* a driver without gain or tuning control (file) */
+    rc = optional(olive_radio_set_rx_gain(&g->radio, 0, c->ru.rx_gain_db));
   if (rc < 0)
     fprintf(stderr, "error: radio: driver %s with ru_sdr.device_args '%s': %s\n", drv,
             c->ru.device_args, olive_strerror(rc));

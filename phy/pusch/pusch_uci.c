@@ -72,8 +72,8 @@ int pusch_uci_layout(const phy_pusch_cfg_t *cfg, pusch_layout_t *lo)
   if (u->o_ack == 0 && u->o_csi1 == 0) {
     return 0;
   }
-  if (check_uci(u) < 0 || lo->mcs.qm < 2) {
-    return OLIVE_EINVAL; /* pi/2-BPSK: the block code's placeholders assume Q_m >= 2 */
+  if (check_uci(u) < 0) {
+    return OLIVE_EINVAL;
   }
   phy_ldpc_seg_t seg;
   phy_ldpc_bg_t bg = phy_ldpc_rm_select_bg(lo->tbs, lo->mcs.r_x2048);

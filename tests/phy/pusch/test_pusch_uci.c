@@ -164,6 +164,30 @@ static void round_trip(uenv_t *e, uint32_t mcs, uint32_t o_ack, uint32_t o_csi1,
         "mcs %u csi1 %u bits", mcs, o_csi1);
 }
 
+static void round_trip_pi2(uenv_t *e)
+{
+  phy_pusch_cfg_t c = pusch_test_cfg(20, 1);
+  c.transform_precoding = true;
+  c.tp_pi2bpsk = true;
+  c.mcs_table = PHY_MCS_TABLE_TP_QAM64;
+  c.uci = (phy_pusch_uci_cfg_t){
+      .o_ack = 1, .o_csi1 = 13, .beta_ack = 8.0f, .beta_csi1 = 4.0f, .alpha = 1.0f};
+  phy_pusch_uci_t u = {.ack = {1}, .csi1 = {1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 0, 1}};
+  int tbs = phy_pusch_tbs(&c);
+  pusch_test_tb(&e->rng, e->tb, (uint32_t)tbs / 8);
+  phy_grid_set_size(&e->tx, 1, 20);
+  phy_grid_set_size(&e->rx, 1, 20);
+  phy_grid_clear(&e->tx);
+  CHECK(phy_pusch_encode(&e->q, &c, e->tb, &u, &e->tx) > 0, "pi/2-BPSK encode");
+  cf_t g = 0.8f;
+  pusch_test_channel(&e->tx, &e->rx, 1, &g, 0.0, 15e3, 0.01f, &e->rng);
+  phy_pusch_rx_res_t res;
+  int r = phy_pusch_decode(&e->q, &c, &e->rx, 1, e->out, &res);
+  CHECK(r == 0 && memcmp(e->tb, e->out, (size_t)tbs / 8) == 0, "pi/2-BPSK TB");
+  CHECK(res.ack_ok && res.uci.ack[0] == 1 && res.csi1_ok && memcmp(res.uci.csi1, u.csi1, 13) == 0,
+        "pi/2-BPSK UCI");
+}
+
 /* Counts correct HARQ-ACK payloads over n slots at snr_db (1 RX, AWGN). */
 static int ack_ok(uenv_t *e, uint32_t o_ack, float beta, float snr_db, int n)
 {
@@ -214,6 +238,9 @@ int main(void)
   static const uint32_t acks[] = {0, 1, 2, 3, 7, 11, 12, 19, 20, 64};
   static const uint32_t csis[] = {0, 5, 11, 18, 40};
   static const uint32_t mcss[] = {5, 14, 22};
+  /* pi/2-BPSK (transform precoding, tp-pi2BPSK, TP table row 0): Q_m = 1, Table 5.3.3.1-1
+   * row Q_m = 1 has no placeholder */
+  round_trip_pi2(&e);
   for (uint32_t m = 0; m < 3; m++) {
     for (uint32_t i = 0; i < OLIVE_ARRAY_SIZE(acks); i++) {
       for (uint32_t j = 0; j < OLIVE_ARRAY_SIZE(csis); j++) {

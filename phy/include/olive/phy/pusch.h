@@ -104,7 +104,7 @@ typedef enum phy_pusch_eq {
  * no UCI of that kind. HARQ-ACK of 1..11 bits and CSI part 1 of 1..11 bits use the block
  * codes of 38.212 5.3.3, 12 bits and more polar with CRC6/CRC11. With 0..2 HARQ-ACK bits
  * REs are reserved as for 2 bits (6.2.7 step 1), so beta_ack is needed whenever UCI is
- * present. Not with pi/2-BPSK (the placeholders of 5.3.3 assume Q_m >= 2): OLIVE_EINVAL. */
+ * present. */
 typedef struct phy_pusch_uci_cfg {
   uint32_t o_ack;  /* HARQ-ACK bits O_ACK, 0..PHY_PUSCH_MAX_UCI_BITS */
   uint32_t o_csi1; /* CSI part 1 bits O_CSI-1, 0..PHY_PUSCH_MAX_UCI_BITS */

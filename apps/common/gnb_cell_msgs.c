@@ -100,27 +100,6 @@ int gnb_cell_build_msgs(const gnb_cfg_t *cfg, gnb_cell_t *c, gnb_cell_err_t *err
   return rc < 0 ? rc : check_scheduler(cfg, c, err);
 }
 
-/* SIB1's RBs inside CORESET#0: the larger run of RBs below or above the SSB. The SSB
- * spans 20 RBs from its CRB, 21 when k_SSB > 0 shifts it into the next one (TS 38.211
- * 7.4.3.1). srsUE decodes no SIB1 whose PDSCH shares RBs with the SSB (srsue helper's
- * runs: SIB1 found only once the PDSCH kept to RBs 0..37 of the tutorial cell). */
-static void sib1_rbs(const gnb_cell_t *c, uint32_t *start, uint32_t *n)
-{
-  int32_t lo = (int32_t)c->freq.ssb_crb - (int32_t)c->freq.coreset0_crb;
-  int32_t hi = lo + 20 + (c->freq.k_ssb > 0 ? 1 : 0);
-  int32_t nrb = c->coreset0.nof_rb;
-  int32_t below = lo < 0 ? 0 : (lo > nrb ? nrb : lo),
-          above = hi >= nrb ? 0 : nrb - (hi < 0 ? 0 : hi);
-  *start = 0;
-  *n = 0; /* no gap: the whole CORESET#0 */
-  if (below >= above && below > 0)
-    *n = (uint32_t)below;
-  else if (above > 0) {
-    *start = (uint32_t)(nrb - above);
-    *n = (uint32_t)above;
-  }
-}
-
 void gnb_cell_bcast_args(const gnb_cell_t *c, uint32_t pci, mac_bcast_args_t *a)
 {
   *a = (mac_bcast_args_t){.pci = (uint16_t)pci,
@@ -140,5 +119,6 @@ void gnb_cell_bcast_args(const gnb_cell_t *c, uint32_t pci, mac_bcast_args_t *a)
                           .typea_pos = 2,
                           .sib1 = c->sib1,
                           .sib1_len = c->sib1_len};
-  sib1_rbs(c, &a->sib1_rb_start, &a->sib1_nof_rb);
+  /* sib1_nof_rb 0: the scheduler keeps SIB1 clear of the SSB's RBs (srsUE does not
+   * rate-match SIB1 around the SSB). */
 }

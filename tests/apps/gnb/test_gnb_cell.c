@@ -42,6 +42,20 @@ static int derive(const char *name, const char *ovr, gnb_cell_t *c, gnb_cell_err
   return rc < 0 ? rc : gnb_cell_derive(&cfg, c, err);
 }
 
+/* The scheduler built from the cell puts SIB1 (slot 0 of frame 0: searchSpace#0 row 0)
+ * on CRBs first .. first + n - 1. */
+static void check_sib1_rbs(const gnb_cell_t *c, uint32_t first, uint32_t n)
+{
+  static phy_dl_slot_req_t req;
+  mac_bcast_args_t a;
+  gnb_cell_bcast_args(c, 1, &a);
+  mac_bcast_t *s = mac_bcast_create(&a, NULL);
+  CHECK(s != NULL && mac_bcast_slot(s, 0, 0, &req) == 0 && req.nof_pdsch == 1, "SIB1 in slot 0");
+  CHECK(req.pdsch[0].prb_start == first && req.pdsch[0].nof_prb == n, "SIB1 CRBs %u+%u",
+        req.pdsch[0].prb_start, req.pdsch[0].nof_prb);
+  mac_bcast_destroy(s);
+}
+
 static void check_zmq_sib1(const gnb_cell_t *c)
 {
   static rrc_sib1_t s;
@@ -81,11 +95,8 @@ static void test_zmq(void)
   CHECK(c.mib_bits == 0x006604, "MIB bits 0x%06x", c.mib_bits);
   check_zmq_sib1(&c);
   /* SIB1 clear of the SSB: SSB CRBs 40..60 (k_SSB 6 adds one), CORESET#0 from CRB 2, so
-   * its RBs 38..58 are taken; 38 RBs below, 37 above: RBs 0..37. */
-  mac_bcast_args_t a;
-  gnb_cell_bcast_args(&c, 1, &a);
-  CHECK(a.sib1_rb_start == 0 && a.sib1_nof_rb == 38, "SIB1 RBs %u+%u", a.sib1_rb_start,
-        a.sib1_nof_rb);
+   * its RBs 38..58 are taken; 38 RBs below, 37 above: CRBs 2..39. */
+  check_sib1_rbs(&c, 2, 38);
   CHECK(derive("gnb_zmq.yaml", "cell_cfg.ssb.ssb_arfcn=368410", &c, &err) == 0,
         "explicit SSB ARFCN");
   CHECK(c.freq.k_ssb == 6 && c.freq.offset_to_pointa == 40);
@@ -121,10 +132,7 @@ static void test_n78(void)
   CHECK(c.freq.k_ssb == 16 && c.freq.offset_to_pointa == 38 && c.freq.coreset0_crb == 3);
   CHECK(c.carrier.fft_size == 1536 && c.slot_samples == 23040);
   /* SSB CRBs 19..39 in CORESET#0 CRBs 3..50: RBs 16..36 taken, 16 below, 11 above. */
-  mac_bcast_args_t a;
-  gnb_cell_bcast_args(&c, 1, &a);
-  CHECK(a.sib1_rb_start == 0 && a.sib1_nof_rb == 16, "SIB1 RBs %u+%u", a.sib1_rb_start,
-        a.sib1_nof_rb);
+  check_sib1_rbs(&c, 3, 16);
 }
 
 static void test_b210_n3(void)

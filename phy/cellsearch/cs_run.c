@@ -114,13 +114,15 @@ static double coherent_sum(const cf_t h[PHY_PSS_LEN], double tau, uint32_t n_fft
   return creal(acc * conj(acc));
 }
 
-static float delay_ml(const phy_cellsearch_t *q, const cf_t h[PHY_PSS_LEN])
+static float delay_ml(const phy_cellsearch_t *q, const cf_t h[PHY_PSS_LEN], const cf_t *h2)
 {
   const int steps = 48;
   double v[2 * 48 + 1], best = -1;
   int at = 0;
   for (int i = -steps; i <= steps; i++) {
-    v[i + steps] = coherent_sum(h, i / 32.0, q->fft_n);
+    /* PSS and SSS add non-coherently: a residual CFO turns their relative phase */
+    v[i + steps] = coherent_sum(h, i / 32.0, q->fft_n) +
+                   (h2 != NULL ? coherent_sum(h2, i / 32.0, q->fft_n) : 0.0);
     if (v[i + steps] > best) {
       best = v[i + steps];
       at = i;
@@ -264,14 +266,22 @@ static void sync_ssb(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const
   res->cfo_hz = res->cfo_coarse_hz + res->cfo_fine1_hz;
   demod_ssb(q, cfg, x, start, l_sf, res->cfo_hz, 0.0f);
   ls_est(q, 0, d, hp);
-  float tau = delay_ml(q, hp);
-  res->delay_frac = tau;
-  res->pss_pos = best->pos + (double)tau;
+  float tau = delay_ml(q, hp, NULL);
   demod_ssb(q, cfg, x, start, l_sf, res->cfo_hz, tau);
   ls_est(q, 0, d, hp);
   res->n_id2 = best->n_id2;
   res->n_id1 = detect_sss(q, best->n_id2, hp, &res->sss_metric);
   res->pci = 3 * res->n_id1 + res->n_id2;
+  /* refine with the SSS too (twice the energy), now that the PCI is known */
+  cf_t hs[PHY_SSS_LEN];
+  phy_sss_gen(res->pci, d);
+  ls_est(q, 2, d, hs);
+  phy_pss_gen(best->n_id2, d);
+  tau += delay_ml(q, hp, hs);
+  demod_ssb(q, cfg, x, start, l_sf, res->cfo_hz, tau);
+  ls_est(q, 0, d, hp);
+  res->delay_frac = tau;
+  res->pss_pos = best->pos + (double)tau;
 }
 
 /* Steps 1-5 with the PSS searched in [lo, hi) of x. */

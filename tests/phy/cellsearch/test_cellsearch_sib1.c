@@ -12,6 +12,8 @@
  *    rrc_sib1_unpack reads PLMN 001-01, TAC 7 and the cell identity back;
  *  - neither call allocates (a counting malloc/calloc/realloc/aligned_alloc; not under
  *    ASan, which owns malloc).
+ * A third pass adds a static 3-tap channel (0, 0.23, 0.46 us at 0, -3, -6 dB) at +3 dB;
+ * there the frame start may lie anywhere from the first tap - 4 to the last tap + 3.
  * Pass: every trial at 0 dB (issue 5: the MIB decodes at 0 dB; the SIB1 PDSCH is QPSK at
  * a low code rate). Usage: test_cellsearch_sib1 [trials] [snr_db]. */
 #include <stdio.h>
@@ -93,11 +95,18 @@ static void check_sib1(const cs_cell_t *c, const uint8_t *b, int n)
 }
 
 static void trial(phy_cellsearch_t *q, olive_test_rng_t *r, const cs_cell_t *c, const cf_t *clean,
-                  cf_t *rx, double snr, double rx_center_hz, uint32_t *ok)
+                  cf_t *rx, double snr, double rx_center_hz, bool mp, uint32_t *ok)
 {
   ts_channel_t ch = {.nof_taps = 1, .snr_db = snr};
   ch.cfo_hz = (ts_urand(r) * 2 - 1) * 5000;
   ch.delay[0] = ts_urand(r);
+  if (mp) { /* 0, 0.23, 0.46 us at 0, -3, -6 dB */
+    ch.nof_taps = 3;
+    ch.delay[1] = ch.delay[0] + 5.3;
+    ch.delay[2] = ch.delay[0] + 10.6;
+    ch.power_db[1] = -3;
+    ch.power_db[2] = -6;
+  }
   ts_apply(r, &ch, CC_SRATE, clean, rx, LEN);
   phy_cellsearch_cfg_t cfg = {.ssb_offset_hz = c->ssb_offset_hz, .rx_center_hz = rx_center_hz};
   phy_cellsearch_res_t res;
@@ -111,7 +120,12 @@ static void trial(phy_cellsearch_t *q, olive_test_rng_t *r, const cs_cell_t *c, 
   }
   check_mib(c, &res);
   double truth = LEAD + ((double)res.sfn - SFN0) * 10 * CC_SLOT + TS_FIR_HALF + ch.delay[0];
-  CHECK((res.sfn == SFN0 || res.sfn == SFN0 + 2) && fabs(res.frame_pos - truth) < 1.0,
+  /* multipath: taps closer than the PSS resolution (N/127 = 12 samples) add with random
+   * phases and their strongest coherent sum may lie a few samples outside them; 4
+   * samples is 1/27 of the 108-sample CP */
+  double tol_lo = mp ? 4.0 : 1.0, tol_hi = mp ? ch.delay[2] - ch.delay[0] + 3.0 : 1.0;
+  CHECK((res.sfn == SFN0 || res.sfn == SFN0 + 2) && res.frame_pos > truth - tol_lo &&
+            res.frame_pos < truth + tol_hi,
         "SFN %u frame at %.2f, truth %.2f", res.sfn, res.frame_pos, truth);
   CHECK(fabs(res.cfo_hz - ch.cfo_hz) < 500, "CFO %.1f, truth %.1f", res.cfo_hz, ch.cfo_hz);
   static uint8_t sib1[PHY_CELLSEARCH_MAX_TB_BYTES];
@@ -149,15 +163,17 @@ int main(int argc, char **argv)
   CHECK(n_allocs > 0, "the counting allocator sees init's allocations");
 #endif
   olive_test_rng_t r = OLIVE_TEST_RNG(0x5B1u);
-  for (int phase = 0; phase < 2; phase++) {
-    /* phase 1: the gNB applies the 5.4 term for f0 = the carrier centre and the UE,
-     * tuned there, undoes it (cfg.rx_center_hz) */
+  for (int pass = 0; pass < 3; pass++) {
+    /* pass 1, 2: the gNB applies the 5.4 term for f0 = the carrier centre and the UE,
+     * tuned there, undoes it (cfg.rx_center_hz); pass 2 adds three static taps and 3 dB */
+    bool phase = pass > 0, mp = pass == 2;
     CHECK(cc_stream(&c, SFN0, FRAMES, LEAD, phase, clean) == 0);
     uint32_t ok = 0;
     for (uint32_t t = 0; t < trials; t++) {
-      trial(&q, &r, &c, clean, rx, snr, phase ? (double)c.cell.dl_hz : 0.0, &ok);
+      trial(&q, &r, &c, clean, rx, mp ? snr + 3 : snr, phase ? (double)c.cell.dl_hz : 0.0, mp, &ok);
     }
-    printf("cellsearch_sib1 snr=%.1f dB phase_comp=%d trials=%u sib1=%u\n", snr, phase, trials, ok);
+    printf("cellsearch_sib1 snr=%.1f dB phase_comp=%d multipath=%d trials=%u sib1=%u\n",
+           mp ? snr + 3 : snr, phase, mp, trials, ok);
   }
   phy_cellsearch_free(&q);
   olive_mem_free(clean);

@@ -14,9 +14,10 @@
  *                f = arg(sum h_SSS h_PSS^*) / (2 pi 2 T_symb) (unambiguous below
  *                +-1 / (4 T_symb), about +-3.5 kHz at 15 kHz; applied when the PBCH
  *                decodes, so the 5.4 phase of each symbol is known);
- *   3. timing: integer from the PSS peak, fractional from the PSS channel estimate h_k
- *      (127 subcarriers): the tau in +-1.5 samples maximising |sum_k h_k e^(j2pi k tau/N)|
- *      (maximum likelihood for a flat channel);
+ *   3. timing: integer from the PSS peak, fractional from the LS channel estimates h_k
+ *      on the 127 PSS subcarriers: the tau in +-1.5 samples maximising
+ *      |sum_k h_k e^(j2pi k tau/N)|^2 (maximum likelihood for a flat channel), refined
+ *      once the PCI is known with the SSS estimates added non-coherently;
  *   4. SSS (7.4.2.3): N_ID^(1) by correlating the SSS, equalised with the PSS channel
  *      estimate, against the 336 sequences; PCI = 3 N_ID^(1) + N_ID^(2);
  *   5. PBCH (phy_pbch_decode: DMRS i_SSB_bar hypotheses 7.4.1.4.1, polar decoding, CRC) to

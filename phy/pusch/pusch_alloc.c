@@ -98,7 +98,8 @@ static int check_dmrs(const phy_pusch_cfg_t *cfg, uint32_t *cdm)
     /* 6.4.1.1.3 / TS 38.214 6.2.2: type 1 on port 0; the DM-RS symbols carry no data
      * (two CDM groups without data). */
     if (cfg->dmrs_type != PHY_DMRS_TYPE1 || cfg->port != 0 || cfg->dmrs_id > 1007 ||
-        !phy_transform_precoding_valid_prb(cfg->nof_prb)) {
+        !phy_transform_precoding_valid_prb(cfg->nof_prb) ||
+        (cfg->group_hopping && cfg->sequence_hopping)) {
       return OLIVE_EINVAL;
     }
     *cdm = 2;
@@ -334,15 +335,38 @@ int phy_pusch_tbs(const phy_pusch_cfg_t *cfg)
   return r < 0 ? r : (int)lo.tbs;
 }
 
+/* TS 38.211 6.4.1.1.1.2 sequence group u = (f_gh + n_ID^RS) mod 30 and number v for slot
+ * symbol l: group hopping f_gh = sum_{m=0}^{7} 2^m c(8 (14 n_s + l) + m) mod 30 with
+ * c_init = floor(n_ID^RS / 30); sequence hopping v = c(14 n_s + l) with c_init = n_ID^RS
+ * when M_ZC >= 6 N_sc^RB = 72, else 0; neither: f_gh = 0, v = 0. */
+static void tp_group_seq(const phy_pusch_cfg_t *cfg, uint32_t l, uint32_t m_zc, uint32_t *u,
+                         uint32_t *v)
+{
+  uint32_t n = PHY_NSYMB_SLOT * cfg->slot + l, f_gh = 0;
+  uint8_t c[8];
+  *v = 0;
+  if (cfg->group_hopping) {
+    phy_seq_gold_bits(c, cfg->dmrs_id / 30, 8 * n, 8);
+    for (uint32_t i = 0; i < 8; i++) {
+      f_gh += (uint32_t)c[i] << i;
+    }
+    f_gh %= 30;
+  } else if (cfg->sequence_hopping && m_zc >= 72) {
+    phy_seq_gold_bits(c, cfg->dmrs_id, n, 1);
+    *v = c[0];
+  }
+  *u = (f_gh + cfg->dmrs_id) % 30;
+}
+
 int pusch_dmrs_ref(const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo, uint32_t l, cf_t *ref,
                    uint16_t *k)
 {
   if (cfg->transform_precoding) {
-    /* 6.4.1.1.1.2: r(n) = r_u,v^(0,1)(n), M_ZC = M_sc / 2, u = N_ID^RS mod 30 (group
-     * hopping off), v = 0 (sequence hopping off); 6.4.1.1.3: k = 4n + 2k' from the
+    /* 6.4.1.1.1.2: r(n) = r_u,v^(0,1)(n), M_ZC = M_sc / 2; 6.4.1.1.3: k = 4n + 2k' from the
      * allocation's first subcarrier, w_f = 1 (port 0). */
-    uint32_t m = lo->m_sc / 2;
-    int r = phy_seq_low_papr(ref, m, cfg->dmrs_id % 30, 0, 0.0f);
+    uint32_t m = lo->m_sc / 2, u, v;
+    tp_group_seq(cfg, l, m, &u, &v);
+    int r = phy_seq_low_papr(ref, m, u, v, 0.0f);
     if (r < 0) {
       return r;
     }

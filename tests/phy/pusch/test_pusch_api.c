@@ -80,6 +80,8 @@ static void bad_fields(phy_pusch_t *q, phy_grid_t *g)
   BAD(nof_prb, 7, OLIVE_EINVAL); /* not 2^a 3^b 5^c */
   BAD(dmrs_type, PHY_DMRS_TYPE2, OLIVE_EINVAL);
   BAD(dmrs_id, 1008, OLIVE_EINVAL);
+  c.group_hopping = true;
+  BAD(sequence_hopping, true, OLIVE_EINVAL); /* not both */
   /* UCI without a payload pointer */
   phy_pusch_cfg_t u = pusch_test_cfg(10, 5);
   u.uci = (phy_pusch_uci_cfg_t){.o_ack = 2, .beta_ack = 2, .alpha = 1};

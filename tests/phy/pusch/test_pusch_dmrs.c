@@ -8,7 +8,11 @@
  *  - the RE positions of a type-1 and a type-2 allocation (counted by hand below);
  *  - the DM-RS values: a bit-serial Gold sequence written here from 5.2.1 with the c_init
  *    of 6.4.1.1.1.1, and, with transform precoding, the Zadoff-Chu form of 5.2.2.1 for
- *    M_ZC = 36 (N_ZC = 31, q worked by hand) with the beta of TS 38.214 Table 6.2.2-1. */
+ *    M_ZC = 36 (N_ZC = 31, q worked by hand) with the beta of TS 38.214 Table 6.2.2-1;
+ *    with group hopping (f_gh from the bit-serial c(n), c_init = floor(N_ID / 30)) and with
+ *    sequence hopping (M_ZC = 72, N_ZC = 71, v = c(14 n_s + l), c_init = N_ID) of
+ *    6.4.1.1.1.2, q = floor(q-bar + 1/2) + v (-1)^floor(2 q-bar), q-bar = N_ZC (u + 1) / 31
+ *    (5.2.2.1). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -186,17 +190,70 @@ static void check_tp(phy_grid_t *grid, phy_pusch_t *q)
   }
 }
 
+/* Expected TP DM-RS of slot symbol l by 5.2.2.1 with u, v from 6.4.1.1.1.2. */
+static void check_hopping_one(phy_grid_t *grid, phy_pusch_t *q, uint32_t nprb, bool gh, bool sh)
+{
+  phy_pusch_cfg_t c = pusch_test_cfg(nprb, 3);
+  c.transform_precoding = true;
+  c.mcs_table = PHY_MCS_TABLE_TP_QAM64;
+  c.dmrs_id = 517;
+  c.slot = 3;
+  c.group_hopping = gh;
+  c.sequence_hopping = sh;
+  c.add_pos = 1;
+  phy_grid_set_size(grid, 1, nprb);
+  phy_grid_clear(grid);
+  static uint8_t tb[4096];
+  CHECK(phy_pusch_encode(q, &c, tb, NULL, grid) > 0, "encode hopping");
+  for (uint32_t l = 2; l <= 11; l += 9) {
+    uint32_t n = 14 * 3 + l, f_gh = 0, v = 0, m_zc = 6 * nprb;
+    static uint8_t bits[8 * 14 * 20 + 8];
+    if (gh) {
+      gold(517 / 30, bits, 8 * n + 8);
+      for (uint32_t i = 0; i < 8; i++) {
+        f_gh += (uint32_t)bits[8 * n + i] << i;
+      }
+      f_gh %= 30;
+    }
+    if (sh && m_zc >= 72) {
+      gold(517, bits, n + 1);
+      v = bits[n];
+    }
+    uint32_t u = (f_gh + 517) % 30, nzc = m_zc == 36 ? 31 : 71;
+    double qb = (double)nzc * (u + 1) / 31.0;
+    uint32_t qq = (uint32_t)floor(qb + 0.5) + (((uint32_t)floor(2 * qb) % 2) ? -v : v);
+    uint32_t bad = 0;
+    for (uint32_t k = 0; k < m_zc; k++) {
+      uint32_t mm = k % nzc;
+      double ph = -M_PI * qq * mm * (mm + 1) / nzc;
+      cf_t want = (float)M_SQRT2 * ((float)cos(ph) + I * (float)sin(ph));
+      bad += cabsf(*phy_grid_re(grid, 0, l, 2 * k) - want) > 1e-3f;
+    }
+    printf("TP DM-RS gh %d sh %d M_ZC %u symbol %u: u %u v %u q %u\n", gh, sh, m_zc, l, u, v, qq);
+    CHECK(bad == 0, "hopping gh %d sh %d l %u (u %u v %u q %u): %u values differ", gh, sh, l, u, v,
+          qq, bad);
+  }
+}
+
+static void check_hopping(phy_grid_t *grid, phy_pusch_t *q)
+{
+  check_hopping_one(grid, q, 6, true, false);
+  check_hopping_one(grid, q, 12, false, true);
+  check_hopping_one(grid, q, 12, false, false);
+}
+
 int main(void)
 {
   check_table();
   phy_pusch_t q;
   phy_grid_t grid;
-  phy_pusch_args_t a = {.max_prb = 10, .max_qm = 8, .tp = true, .isa = OLIVE_ISA_AUTO};
-  phy_grid_args_t ga = {.max_ports = 1, .max_prb = 10};
+  phy_pusch_args_t a = {.max_prb = 12, .max_qm = 8, .tp = true, .isa = OLIVE_ISA_AUTO};
+  phy_grid_args_t ga = {.max_ports = 1, .max_prb = 12};
   CHECK(phy_pusch_init(&q, &a) == 0 && phy_grid_init(&grid, &ga) == 0, "init");
   check_map_type1(&grid, &q);
   check_map_type2();
   check_tp(&grid, &q);
+  check_hopping(&grid, &q);
   phy_grid_free(&grid);
   phy_pusch_free(&q);
   return olive_test_done();

@@ -106,6 +106,16 @@ static void sweep_mod(loop_env_t *e)
   c.mcs_table = PHY_MCS_TABLE_TP_QAM64;
   c.tp_pi2bpsk = true;
   run(e, &c, 1, "pi/2-BPSK tp");
+  /* transform precoding with DM-RS group hopping, then sequence hopping (M_ZC >= 72) */
+  c = pusch_test_cfg(36, 10);
+  c.transform_precoding = true;
+  c.mcs_table = PHY_MCS_TABLE_TP_QAM64;
+  c.add_pos = 2;
+  c.group_hopping = true;
+  run(e, &c, 2, "tp group hopping");
+  c.group_hopping = false;
+  c.sequence_hopping = true;
+  run(e, &c, 2, "tp sequence hopping");
 }
 
 int main(void)

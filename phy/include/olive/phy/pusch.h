@@ -17,8 +17,10 @@
  *   TS 38.211 6.4.1.1   DM-RS: without transform precoding the Gold-sequence DM-RS of
  *                       6.4.1.1.1.1 (the PDSCH one of dmrs.h, Rel-15 c_init), type 1 or 2;
  *                       with transform precoding the low-PAPR sequence r_u,v^(0,1) of
- *                       6.4.1.1.1.2 (delta = 1, M_ZC = 6 N_PRB, u = N_ID^RS mod 30 with
- *                       group and sequence hopping disabled, v = 0) on the type-1 comb
+ *                       6.4.1.1.1.2 (delta = 1, M_ZC = 6 N_PRB, u = (f_gh + N_ID^RS) mod
+ *                       30, v = 0, or with group hopping f_gh from c(n) with c_init =
+ *                       floor(N_ID^RS / 30), or with sequence hopping v = c(14 n_s + l)
+ *                       with c_init = N_ID^RS when M_ZC >= 72) on the type-1 comb
  *                       of port 0 from the allocation's first subcarrier; positions of
  *                       Table 6.4.1.1.3-3 (single-symbol, no intra-slot hopping);
  *                       amplitude beta_DMRS of TS 38.214 Table 6.2.2-1 (0, -3, -4.77 dB
@@ -138,6 +140,8 @@ typedef struct phy_pusch_cfg {
   uint32_t dmrs_id;            /* without TP: N_ID^nSCID 0..65535; with TP: N_ID^RS
                                   (nPUSCH-Identity 0..1007, or N_ID^cell) */
   uint32_t n_scid;             /* 0, 1 (without TP) */
+  bool group_hopping;          /* TP: groupHoppingEnabledTransformPrecoding (6.4.1.1.1.2) */
+  bool sequence_hopping;       /* TP: sequenceHopping (not with group_hopping) */
   uint32_t cdm_groups_no_data; /* 1..2 (type 1), 1..3 (type 2); 2 with TP */
   uint32_t n_layers;           /* 1 (the only value supported) */
   uint32_t port;               /* DM-RS port p - 1000: 0..7 (type 1), 0..11 (type 2); 0 with TP */

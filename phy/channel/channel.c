@@ -20,6 +20,17 @@ static int args_ok(const phy_channel_args_t *a)
          a->nof_sinus <= PHY_CHANNEL_MAX_SINUS;
 }
 
+/* PHY_CHANNEL_UPDATE x 2^k samples, k <= 6 the largest for which the Doppler phase moves
+ * at most 2 pi / 256 per update (fd x interval / srate <= 1/256). */
+static uint32_t update_interval(const phy_channel_args_t *a)
+{
+  uint32_t upd = PHY_CHANNEL_UPDATE;
+  while (upd < CHAN_MAX_UPD && a->doppler_hz * 2.0 * upd * 256.0 <= a->srate_hz) {
+    upd *= 2;
+  }
+  return upd;
+}
+
 /* TR 38.901 7.7.3: tau_n = tau_norm,n DS; powers from dB, normalised to a sum of 1. */
 static double load_taps(struct phy_channel_state *s, const phy_channel_args_t *a)
 {
@@ -75,6 +86,7 @@ int phy_channel_init(phy_channel_t *q, const phy_channel_args_t *args)
   }
   q->s = s;
   s->nof_sinus = args->nof_sinus ? args->nof_sinus : DEFAULT_SINUS;
+  s->upd = update_interval(args);
   double dmax = load_taps(s, args);
   s->cir_max = CHAN_FIR_LEN + (uint32_t)ceil(dmax + args->max_delay) + 1;
   int err = alloc_bufs(s, args);

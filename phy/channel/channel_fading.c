@@ -62,7 +62,7 @@ void chan_fading_draw(struct phy_channel_state *s, uint32_t nof_rx, double fd_no
         double alpha = (TWO_PI * m + theta) / m_n;
         s->w[i] = TWO_PI * fd_norm * cos(alpha);
         s->phi[i] = TWO_PI * chan_rng_unit(&s->fade_rng);
-        double st = s->w[i] * PHY_CHANNEL_UPDATE;
+        double st = s->w[i] * s->upd;
         s->step[i] = (float)cos(st) + I * (float)sin(st);
       }
     }

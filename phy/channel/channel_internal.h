@@ -18,6 +18,7 @@ uint64_t chan_rng_u64(chan_rng_t *r);
 double chan_rng_unit(chan_rng_t *r);
 
 #define CHAN_FIR_LEN (2u * PHY_CHANNEL_FIR_HALF + 1u)
+#define CHAN_MAX_UPD (64u * PHY_CHANNEL_UPDATE) /* longest update interval */
 
 /* The sampled response of one tap (or of the bulk delay alone): coef[0 .. len - 1] at
  * impulse-response indices k0 .. k0 + len - 1. */
@@ -39,15 +40,17 @@ struct phy_channel_state {
   cf_t gain[PHY_CHANNEL_MAX_RX][PHY_CHANNEL_MAX_TAPS];
   /* Sum of sinusoids, index ((r * nof_taps + n) * nof_sinus + m). */
   uint32_t nof_sinus;
-  double *w;   /* 2 pi fd cos(alpha_m) / srate, rad per sample */
-  double *phi; /* phi_m */
-  cf_t *rot;   /* exp(j (w t + phi)) at the next update */
-  cf_t *step;  /* exp(j w PHY_CHANNEL_UPDATE) */
-  uint64_t t;  /* samples since the last reset */
-  cf_t *hist;  /* cir_max - 1 past input samples, then max_samples new ones */
+  double *w;    /* 2 pi fd cos(alpha_m) / srate, rad per sample */
+  double *phi;  /* phi_m */
+  cf_t *rot;    /* exp(j (w t + phi)) at the next update */
+  cf_t *step;   /* exp(j w upd) */
+  uint32_t upd; /* samples between two impulse-response updates */
+  uint64_t t;   /* samples since the last reset */
+  cf_t *hist;   /* cir_max - 1 past input samples, then max_samples new ones */
   chan_rng_t fade_rng, noise_rng;
   phy_channel_cfg_t cfg;
   float noise_var;
+  float acc_re[CHAN_MAX_UPD], acc_im[CHAN_MAX_UPD]; /* convolution accumulators */
 };
 
 /* Gains of all taps of RX r from the rotators, then advances them one update. */

@@ -10,19 +10,28 @@
 #define TWO_PI 6.283185307179586
 
 /* y[i] = sum_k h[k] x[i - k], h stored reversed in (hr, hi)[len - 1 - k]. x[i] is the
- * current sample; x[-1] .. x[1 - len] the history. */
-static void convolve(const float *hr, const float *hi, uint32_t len, const cf_t *x, uint32_t n,
-                     cf_t *y)
+ * current sample; x[-1] .. x[1 - len] the history. n <= CHAN_MAX_UPD. Accumulated tap by
+ * tap over the samples (no reduction in the inner loop, so the compiler vectorises it). */
+static void convolve(struct phy_channel_state *s, const float *hr, const float *hi, uint32_t len,
+                     const cf_t *x, uint32_t n, cf_t *y)
 {
-  for (uint32_t i = 0; i < n; i++) {
-    const float *xf = (const float *)(x + i + 1 - len);
-    float ar = 0.0f, ai = 0.0f;
-    for (uint32_t j = 0; j < len; j++) {
-      float xr = xf[2 * j], xi = xf[2 * j + 1];
-      ar += hr[j] * xr - hi[j] * xi;
-      ai += hr[j] * xi + hi[j] * xr;
+  float *ar = s->acc_re, *ai = s->acc_im;
+  memset(ar, 0, n * sizeof(float));
+  memset(ai, 0, n * sizeof(float));
+  for (uint32_t j = 0; j < len; j++) {
+    const float *xf = (const float *)(x + 1 - len + j);
+    float cr = hr[j], ci = hi[j];
+    if (cr == 0.0f && ci == 0.0f) {
+      continue;
     }
-    y[i] = ar + I * ai;
+    for (uint32_t i = 0; i < n; i++) {
+      float xr = xf[2 * i], xi = xf[2 * i + 1];
+      ar[i] += cr * xr - ci * xi;
+      ai[i] += cr * xi + ci * xr;
+    }
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    y[i] = ar[i] + I * ai[i];
   }
 }
 
@@ -32,21 +41,21 @@ static void filter_rx(phy_channel_t *q, uint32_t r, const cf_t *x, uint32_t n, c
   int fading = q->args.model != PHY_CHANNEL_NONE && q->args.doppler_hz > 0.0f;
   uint64_t t = s->t;
   if (fading) {
-    uint64_t next = (t + PHY_CHANNEL_UPDATE - 1) / PHY_CHANNEL_UPDATE * PHY_CHANNEL_UPDATE;
+    uint64_t next = (t + s->upd - 1) / s->upd * s->upd;
     chan_fading_sync(s, r, next);
   }
   uint32_t i = 0;
   while (i < n) {
-    uint32_t seg = n - i;
+    uint32_t seg = n - i < CHAN_MAX_UPD ? n - i : CHAN_MAX_UPD;
     if (fading) {
-      uint32_t phase = (uint32_t)((t + i) % PHY_CHANNEL_UPDATE);
+      uint32_t phase = (uint32_t)((t + i) % s->upd);
       if (phase == 0) {
         chan_fading_update(s, r);
         chan_cir_update(s, r);
       }
-      seg = PHY_CHANNEL_UPDATE - phase < seg ? PHY_CHANNEL_UPDATE - phase : seg;
+      seg = s->upd - phase < seg ? s->upd - phase : seg;
     }
-    convolve(s->cir_re[r], s->cir_im[r], s->cir_len, x + i, seg, y + i);
+    convolve(s, s->cir_re[r], s->cir_im[r], s->cir_len, x + i, seg, y + i);
     i += seg;
   }
 }

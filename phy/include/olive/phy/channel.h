@@ -23,9 +23,9 @@
  * phy_channel_latency() samples: 0 when every delay is an integer, else
  * PHY_CHANNEL_FIR_HALF. In total, for a static channel without noise and CFO,
  *     out_r[n] = sum_taps a_r,n sinc_w(k - L - tau_n srate - delay) conv in[n - k].
- * The composite impulse response is recomputed from the fading gains every
- * PHY_CHANNEL_UPDATE samples (fd / srate is tiny: 1 kHz / 1.92 Msps, so the gains are
- * constant over an update to within 1e-4 of a Doppler cycle).
+ * The composite impulse response is recomputed from the fading gains every PHY_CHANNEL_UPDATE
+ * x 2^k samples, k (0..6) the largest for which a Doppler cycle spans at least 256 updates
+ * (fd x interval / srate <= 1/256: the gains move by at most 2 pi / 256 rad between updates).
  *
  * SNR convention. With the OFDM modulator's unitary scale 1 / sqrt(N_fft) and unit-energy
  * resource elements, signal_power = 1 makes snr_db the SNR per resource element (Es/N0 in
@@ -49,7 +49,7 @@
 #define PHY_CHANNEL_MAX_RX    2u  /* receive antennas */
 #define PHY_CHANNEL_MAX_TAPS  24u /* TDL-C has 24 taps (Table 7.7.2-3) */
 #define PHY_CHANNEL_FIR_HALF  32u /* half length of the fractional-delay sinc */
-#define PHY_CHANNEL_UPDATE    16u /* samples between two impulse-response updates */
+#define PHY_CHANNEL_UPDATE    16u /* shortest interval between impulse-response updates */
 #define PHY_CHANNEL_MAX_SINUS 64u /* sinusoids per fading process */
 
 typedef enum phy_channel_model {

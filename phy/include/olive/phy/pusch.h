@@ -150,7 +150,10 @@ typedef struct phy_pusch_cfg {
   uint32_t n_id;             /* data scrambling identity 0..1023 (N_ID^cell when not set) */
   phy_mcs_table_t mcs_table; /* QAM64, QAM256, QAM64_LOWSE; TP_QAM64, TP_QAM64_LOWSE with TP */
   bool tp_pi2bpsk;           /* tp-pi2BPSK (TP tables only) */
-  uint32_t mcs;              /* 0..31 (reserved indices need tbs) */
+  uint32_t mcs;              /* 0..31. A reserved index (retransmission) needs tbs, and the
+                                base graph (7.2.2) and sum K_r of the UCI sizes then follow
+                                from R = 0: send retransmissions whose first transmission used
+                                BG1 with the initial index instead */
   uint32_t tbs;              /* 0: from 6.1.4.2 for this allocation; else given (retx) */
   uint32_t n_oh_prb;         /* xOverhead 0, 6, 12, 18 */
   uint32_t rv;               /* 0..3 */

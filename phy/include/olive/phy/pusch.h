@@ -42,8 +42,12 @@
  *     de-rate-matching with HARQ soft combining (any RV order, 0 2 3 1 is the usual),
  *     LDPC with early termination on the CB CRC, the TB CRC verdict.
  *
- * UCI on PUSCH (TS 38.212 6.2.7, 6.3.2): fields are in the API; see phy_pusch_uci_cfg_t
- * for what the implementation supports.
+ * UCI on PUSCH with UL-SCH (TS 38.212 6.2.7, 6.3.2): HARQ-ACK and CSI part 1, sizes with
+ * beta offsets and alpha, reserved REs and puncturing for 0..2 HARQ-ACK bits, block code
+ * or polar; the receiver demultiplexes and decodes them (phy_pusch_uci_cfg_t).
+ *
+ * Not supported: more than one layer, intra-slot frequency hopping, double-symbol DM-RS,
+ * PT-RS, CSI part 2, UCI without UL-SCH.
  *
  * Objects: phy_pusch_t holds the TB chain, modulation, scrambling, transform precoding
  * objects and all buffers, sized at init by the args. One object per thread. The per-call

@@ -11,7 +11,8 @@
  * the part of the CP that the delay spread leaves free. Each trial is an independent
  * channel realisation (phy_channel_reset, seed and trial) that evolves with the Doppler
  * during the slot; the same seeds are used at every SNR (smoother curves). The receiver
- * removes the CFO only with --cfo-comp 1 (a known CFO). With --harq N a TB that fails is
+ * removes the CFO only with --cfo-comp 1 (a known CFO). --delay D delays the whole channel by
+ * D samples; the receiver's window follows the integer part only. With --harq N a TB that fails is
  * sent again (rv 0, 2, 3, 1, soft combining) up to N times; the CSV's errors are the TBs
  * still wrong after that and the throughput counts the slots the retransmissions used. */
 #include <math.h>
@@ -60,13 +61,14 @@ int nrphy_link_init(nrphy_link_t *k, const nrphy_sim_cfg_t *c, const nrphy_cw_t 
   }
   double dmax = max_tap_delay(c, k->car.srate_hz);
   uint32_t len = phy_ofdm_slot_len(&k->mod, 0); /* slot 0 of a subframe is the longest */
-  k->pad = PHY_CHANNEL_FIR_HALF + (uint32_t)ceil(dmax) + 1;
+  k->pad = PHY_CHANNEL_FIR_HALF + (uint32_t)ceil(dmax + c->delay) + 1;
   phy_channel_args_t ca = {.max_samples = len + k->pad,
                            .nof_rx = c->nof_rx,
                            .model = c->model,
                            .srate_hz = k->car.srate_hz,
                            .delay_spread_ns = (float)c->ds_ns,
                            .doppler_hz = (float)c->doppler_hz,
+                           .max_delay = (float)c->delay,
                            .seed = c->seed};
   rc = phy_channel_init(&k->ch, &ca);
   if (rc) {
@@ -113,12 +115,15 @@ static int link_channel(nrphy_link_t *k, double snr_db, unsigned trial, unsigned
   const nrphy_sim_cfg_t *c = k->c;
   memset(k->x + len, 0, k->pad * sizeof(cf_t));
   phy_channel_reset(&k->ch, (c->seed * 1000003u + trial) ^ ((uint64_t)tx << 48));
-  phy_channel_cfg_t cc = {.awgn = true, .snr_db = (float)snr_db, .cfo_hz = c->cfo_hz};
+  phy_channel_cfg_t cc = {
+      .awgn = true, .snr_db = (float)snr_db, .cfo_hz = c->cfo_hz, .delay_samples = (float)c->delay};
   if (phy_channel_set_cfg(&k->ch, &cc) != 0 ||
       phy_channel_run(&k->ch, k->x, (uint32_t)len + k->pad, k->y) != 0) {
     return NRPHY_EXIT_FAIL;
   }
-  uint32_t lat = phy_channel_latency(&k->ch);
+  /* the receiver aligns on the integer part of the delay; the fraction is a phase ramp
+     across the subcarriers that the DM-RS channel estimate absorbs */
+  uint32_t lat = phy_channel_latency(&k->ch) + (uint32_t)c->delay;
   for (uint32_t r = 0; r < c->nof_rx; r++) {
     if (phy_ofdm_demod_slot(&k->dem, k->y[r] + lat, slot_sf, lat, &k->rx, r) != len) {
       return NRPHY_EXIT_FAIL;

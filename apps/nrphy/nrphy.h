@@ -13,7 +13,7 @@
 
 #define NRPHY_EXIT_FAIL  1
 #define NRPHY_EXIT_USAGE 2
-#define NRPHY_MAX_OPTS   16
+#define NRPHY_MAX_OPTS   24
 
 typedef struct nrphy_opt {
   const char *key; /* without the leading "--" */

@@ -56,6 +56,9 @@ static int parse_channel(nrphy_args_t *a, nrphy_sim_cfg_t *c)
     rc = nrphy_opt_uint(a, "cfo-comp", 0, 0, 1, &comp);
   }
   if (rc == 0) {
+    rc = nrphy_opt_double(a, "delay", 0.0, 0.0, 1000.0, &c->delay);
+  }
+  if (rc == 0) {
     rc = nrphy_opt_uint(a, "rx", 1, 1, PHY_CHANNEL_MAX_RX, &c->nof_rx);
   }
   c->model = (phy_channel_model_t)model;
@@ -123,6 +126,7 @@ int nrphy_sim_run(const nrphy_sim_cfg_t *c, const nrphy_sim_link_t *l, const cha
       double evm = 0.0;
       unsigned tx = 1;
       if (l->trial(l->ctx, s, t, &ok, &evm, &tx) != 0) {
+        fprintf(stderr, "nrphy: trial %u at %.2f dB could not run (a PHY call failed)\n", t, s);
         return NRPHY_EXIT_FAIL;
       }
       errors += !ok;

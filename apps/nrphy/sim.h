@@ -21,7 +21,8 @@ typedef struct nrphy_sim_cfg {
   phy_channel_model_t model;
   double ds_ns, doppler_hz, cfo_hz;
   bool cfo_comp;
-  bool tp; /* ulsim: transform precoding */
+  double delay; /* bulk channel delay, samples */
+  bool tp;      /* ulsim: transform precoding */
   double snr0, snr_step, snr1;
   uint64_t seed;
   const char *plot; /* PNG path or NULL */

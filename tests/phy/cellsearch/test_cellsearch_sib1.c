@@ -130,7 +130,7 @@ static void trial(phy_cellsearch_t *q, olive_test_rng_t *r, const cs_cell_t *c, 
   CHECK(fabs(res.cfo_hz - ch.cfo_hz) < 500, "CFO %.1f, truth %.1f", res.cfo_hz, ch.cfo_hz);
   static uint8_t sib1[PHY_CELLSEARCH_MAX_TB_BYTES];
   phy_cellsearch_sib1_res_t sr;
-  int n = phy_cellsearch_sib1(q, &cfg, &res, 5, rx, LEN, sib1, sizeof(sib1), &sr);
+  int n = phy_cellsearch_sib1(q, &cfg, &res, c->cfg.min_bw_mhz, rx, LEN, sib1, sizeof(sib1), &sr);
 #if COUNT_ALLOCS
   CHECK(n_allocs == allocs, "%lu allocations in run + sib1", n_allocs - allocs);
 #endif
@@ -141,6 +141,34 @@ static void trial(phy_cellsearch_t *q, olive_test_rng_t *r, const cs_cell_t *c, 
           sr.sfn, sr.slot, sr.nof_ssb_reserved);
     *ok += 1;
   }
+}
+
+/* The n78 TDD cell at 30 kHz (case C, L_max 8, CORESET#0 48 RB from Table 13-4), with
+ * the 5.4 term, flat channel: the mu = 1 path (symbol lengths, slot numbering, tables). */
+static void run_n78(uint32_t trials, double snr, cf_t *clean, cf_t *rx)
+{
+  static cs_cell_t c;
+  cc_cfg_t cc = cc_cfg_n78();
+  CHECK(cc_setup_cell(&c, 1, &cc) == 0);
+  CHECK(cc_stream(&c, SFN0, FRAMES, LEAD, true, clean) == 0);
+  phy_cellsearch_t q;
+  phy_cellsearch_args_t a = {.srate_hz = CC_SRATE,
+                             .mu = 1,
+                             .ssb_case = PHY_SSB_CASE_C,
+                             .l_max = 8,
+                             .max_cfo_hz = 5000,
+                             .plan = PHY_OFDM_PLAN_ESTIMATE,
+                             .isa = OLIVE_ISA_AUTO};
+  CHECK(phy_cellsearch_init(&q, &a) == 0);
+  olive_test_rng_t r = OLIVE_TEST_RNG(0x78u);
+  uint32_t ok = 0;
+  for (uint32_t t = 0; t < trials; t++) {
+    trial(&q, &r, &c, clean, rx, snr, (double)c.cell.dl_hz, false, &ok);
+  }
+  printf("cellsearch_sib1 band=n78 scs=30 snr=%.1f dB phase_comp=1 trials=%u sib1=%u "
+         "ssb_arfcn=%u k_ssb=%u\n",
+         snr, trials, ok, c.cell.ssb_arfcn, c.cell.k_ssb);
+  phy_cellsearch_free(&q);
 }
 
 int main(int argc, char **argv)
@@ -176,6 +204,7 @@ int main(int argc, char **argv)
            mp ? snr + 3 : snr, phase, mp, trials, ok);
   }
   phy_cellsearch_free(&q);
+  run_n78(trials, snr, clean, rx);
   olive_mem_free(clean);
   olive_mem_free(rx);
   return olive_test_done();

@@ -3,7 +3,8 @@
  * srsRAN tutorial cell built by our transmit chain (../../phy/cellsearch/cs_cell.h: RRC
  * MIB/SIB1, MAC broadcast scheduler, phy_dl with the TS 38.211 5.4 term), frames SFN0 ..
  * SFN0 + 5 after a lead of silence, optionally with a CFO and AWGN (cs_testsig.h).
- * Usage: gen_recording BASE PCI SNR_DB CFO_HZ (SNR > 99: no noise). */
+ * Usage: gen_recording BASE PCI SNR_DB CFO_HZ [n78] (SNR > 99: no noise; n78: the TDD
+ * cell of configs/gnb_b210_n78.yaml at 30 kHz instead of the band 3 one). */
 #include <stdio.h>
 
 #include "../../phy/cellsearch/cs_cell.h"
@@ -37,13 +38,14 @@ static int write_meta(const char *base, double f_hz)
 
 int main(int argc, char **argv)
 {
-  if (argc != 5) {
-    fprintf(stderr, "usage: gen_recording BASE PCI SNR_DB CFO_HZ\n");
+  if (argc != 5 && argc != 6) {
+    fprintf(stderr, "usage: gen_recording BASE PCI SNR_DB CFO_HZ [n78]\n");
     return 2;
   }
   static cs_cell_t c;
   cf_t *clean = olive_mem_calloc(LEN, sizeof(cf_t)), *rx = olive_mem_calloc(LEN, sizeof(cf_t));
-  if (cc_setup(&c, (uint32_t)atoi(argv[2])) < 0 || !clean || !rx ||
+  cc_cfg_t cfg = argc == 6 && strcmp(argv[5], "n78") == 0 ? cc_cfg_n78() : cc_cfg_band3();
+  if (cc_setup_cell(&c, (uint32_t)atoi(argv[2]), &cfg) < 0 || !clean || !rx ||
       cc_stream(&c, SFN0, FRAMES, LEAD, true, clean) < 0) {
     return 1;
   }

@@ -7,7 +7,10 @@
 #    rrc_sib1_cell_cfg_default (PLMN 001-01, TAC 7, cell id 411 << 14, 106 PRB,
 #    PRACH configuration index 1, FDD) printed from the decoded bytes;
 # 2. PCI 500 at 3 dB SNR per RE with a 2 kHz CFO: same fields, CFO within 300 Hz;
-# 3. a bad option exits with status 2.
+# 3. the n78 TDD cell of configs/gnb_b210_n78.yaml (30 kHz, case C, DL ARFCN 650000) at
+#    6 dB with a -1.5 kHz CFO: PCI 7, 51 PRB, SCS 30 kHz, the TDD pattern of the SIB1
+#    (5 ms: 6 DL slots + 8 symbols, 3 UL slots);
+# 4. a bad option exits with status 2.
 # Usage: test_nrscan_sigmf.sh NRSCAN GEN WORKDIR
 set -u
 NRSCAN=$1 GEN=$2 DIR=$3/nrscan_sigmf
@@ -36,6 +39,16 @@ run_case() { # pci snr cfo
 }
 run_case 1 200 0
 run_case 500 3 2000
+"$GEN" "$DIR/rec78" 7 6 -1500 n78 > "$DIR/gen78.txt" || { echo "FAIL: generator n78"; fail=1; }
+"$NRSCAN" --device_driver=file --device_args=rx_file="$DIR/rec78" --band=78 --arfcn=650000 \
+  --duration=0.06 > "$DIR/out78.txt" 2> "$DIR/err78.txt"
+[ $? -eq 0 ] && echo "ok: n78 exit 0" || { echo "FAIL: n78 exit"; cat "$DIR/err78.txt"; fail=1; }
+cat "$DIR/out78.txt"
+o="$DIR/out78.txt"
+check "n78 cell" "^cell pci=7 dl_arfcn=650000 ssb_arfcn=$(sed -n 's/^ssb_arfcn=\([0-9]*\) .*/\1/p' "$DIR/gen78.txt") " "$o"
+check "n78 mib" "^mib pci=7 .* scs_common=scs30or120 .*coreset0=12 ss0=0" "$o"
+check "n78 sib1" "^sib1 pci=7 plmn=001-01 tac=7 .* band=n78 dl_prb=51 scs=kHz30 .* tdd=kHz30:ms5:dl6\+8sym:ul3\+0sym" "$o"
+check "n78 summary" "^summary cells=1 sib1=1" "$o"
 "$NRSCAN" --band=3 --arfcn=368500 --bogus=1 > /dev/null 2>&1
 [ $? -eq 2 ] && echo "ok: bad option exits 2" || { echo "FAIL: bad option status"; fail=1; }
 exit $fail

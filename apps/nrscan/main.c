@@ -11,9 +11,11 @@
 
 static const char usage[] =
     "usage: nrscan --device_driver=zmq|uhd|file --device_args=ARGS --srate=MHZ --band=N\n"
-    "              --arfcn=DL_ARFCN[,..] [--ssb_arfcn=ARFCN[,..]] [--duration=S] [--scs=15|30]\n"
+    "              [--arfcn=DL_ARFCN[,..]] [--ssb_arfcn=ARFCN[,..]] [--duration=S] [--scs=15|30]\n"
     "              [--rx_gain=DB] [--any_offset] [--once]\n"
-    "  --arfcn      DL ARFCNs to tune to (the captured band is centred there)\n"
+    "  --arfcn      DL ARFCNs to tune to (the captured band is centred there); without it,\n"
+    "               centres 0.8 srate apart sweep the band's DL range (a tunable radio;\n"
+    "               ZMQ and files have no tuner: give the carrier's ARFCN)\n"
     "  --ssb_arfcn  search only these SSB ARFCNs (else every GSCN of the band in the band)\n"
     "  --duration   seconds of signal per DL ARFCN (default 1)\n"
     "  --any_offset also SSBs off the 15 kHz grid of the tuned centre\n"
@@ -107,8 +109,8 @@ static int parse_args(int argc, char **argv, nrscan_opts_t *o)
       return -1;
     }
   }
-  if (o->band == 0 || o->nof_arfcn == 0) {
-    fprintf(stderr, "nrscan: --band and --arfcn are required\n%s", usage);
+  if (o->band == 0) {
+    fprintf(stderr, "nrscan: --band is required\n%s", usage);
     return -1;
   }
   return 0;

@@ -12,7 +12,8 @@
 typedef struct scan {
   const nrscan_opts_t *o;
   olive_radio_t radio;
-  bool tx; /* ZMQ with a tx_port: answer the gNB's RX with zeros, as srsUE does */
+  bool tx;    /* ZMQ with a tx_port: answer the gNB's RX with zeros, as srsUE does */
+  bool sweep; /* no --arfcn: tuned centres are not carrier centres */
   phy_cellsearch_t cs;
   const phy_band_t *band;
   const phy_band_ssb_t *ssb;
@@ -135,7 +136,7 @@ static uint32_t candidates(const scan_t *s, double fc, double *ssb_hz, uint32_t 
   double half = o->srate_hz / 2 - 120.0 * s->ssb->scs_khz * 1e3 - 2 * 15e3 - 5e3;
   for (uint32_t g = s->ssb->gscn_first; g <= s->ssb->gscn_last && n < max; g += s->ssb->gscn_step) {
     double f = (double)phy_gscn_to_hz(g), d = f - fc;
-    if (fabs(d) > half || (!o->any_offset && fmod(fabs(d), 15e3) != 0)) {
+    if (fabs(d) > half || (!o->any_offset && !s->sweep && fmod(fabs(d), 15e3) != 0)) {
       continue;
     }
     ssb_hz[n++] = f;
@@ -212,6 +213,7 @@ static bool all_done(const scan_t *s)
   return s->nof_cells > 0;
 }
 
+/* 0, 1 at the end of a recording, or a radio error. */
 static int scan_arfcn(scan_t *s, uint32_t arfcn)
 {
   double fc = phy_carrier_arfcn_to_hz(arfcn);
@@ -219,8 +221,11 @@ static int scan_arfcn(scan_t *s, uint32_t arfcn)
   uint64_t want = (uint64_t)(s->o->duration_s * s->o->srate_hz), got = 0;
   while (got < want) {
     int r = capture(s);
+    if (r == OLIVE_EIO && strcmp(s->o->driver, "file") == 0) {
+      return 1; /* end of the recording: the scan stops there */
+    }
     if (r < 0) {
-      return got > 0 && r == OLIVE_EIO ? 0 : r; /* end of a file */
+      return r;
     }
     got += s->len;
     search_capture(s, arfcn, fc);
@@ -231,16 +236,37 @@ static int scan_arfcn(scan_t *s, uint32_t arfcn)
   return 0;
 }
 
+/* No --arfcn: centres across the band's DL range (TS 38.104 Table 5.2-1), 80% of the
+ * sample rate apart, on a 300 kHz grid (on the 5 kHz and the 15 kHz NR-ARFCN rasters). */
+static int sweep(scan_t *s)
+{
+  const double grid = 300e3;
+  double step = floor(0.8 * s->o->srate_hz / grid) * grid;
+  double lo = s->band->dl_low_khz * 1e3, hi = s->band->dl_high_khz * 1e3;
+  int r = 0;
+  s->sweep = true;
+  for (double f = ceil((lo + step / 2) / grid) * grid; r == 0 && f - step / 2 < hi; f += step) {
+    uint32_t arfcn;
+    if (phy_carrier_hz_to_arfcn(f, &arfcn) == 0) {
+      r = scan_arfcn(s, arfcn);
+    }
+  }
+  return r;
+}
+
 int nrscan_run(const nrscan_opts_t *o)
 {
   static scan_t s;
   memset(&s, 0, sizeof(s));
   s.o = o;
   int r = scan_open(&s);
+  if (r == 0 && o->nof_arfcn == 0) {
+    r = sweep(&s);
+  }
   for (uint32_t i = 0; r == 0 && i < o->nof_arfcn; i++) {
     r = scan_arfcn(&s, o->arfcn[i]);
   }
   printf("summary cells=%u sib1=%u\n", s.nof_cells, (unsigned)(s.nof_cells ? all_done(&s) : 0));
   scan_close(&s);
-  return r < 0 ? r : (int)s.nof_cells;
+  return r < 0 ? r : (int)s.nof_cells; /* r == 1: the recording ended */
 }

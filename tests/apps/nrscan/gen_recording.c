@@ -3,8 +3,9 @@
  * srsRAN tutorial cell built by our transmit chain (../../phy/cellsearch/cs_cell.h: RRC
  * MIB/SIB1, MAC broadcast scheduler, phy_dl with the TS 38.211 5.4 term), frames SFN0 ..
  * SFN0 + 5 after a lead of silence, optionally with a CFO and AWGN (cs_testsig.h).
- * Usage: gen_recording BASE PCI SNR_DB CFO_HZ [n78] (SNR > 99: no noise; n78: the TDD
- * cell of configs/gnb_b210_n78.yaml at 30 kHz instead of the band 3 one). */
+ * Usage: gen_recording BASE PCI SNR_DB CFO_HZ [n78|b3low] (SNR > 99: no noise; n78: the
+ * TDD cell of configs/gnb_b210_n78.yaml at 30 kHz instead of the band 3 one; b3low: the
+ * band 3 cell moved to DL ARFCN 362880 with 10 MHz and CORESET#0 index 6). */
 #include <stdio.h>
 
 #include "../../phy/cellsearch/cs_cell.h"
@@ -45,6 +46,11 @@ int main(int argc, char **argv)
   static cs_cell_t c;
   cf_t *clean = olive_mem_calloc(LEN, sizeof(cf_t)), *rx = olive_mem_calloc(LEN, sizeof(cf_t));
   cc_cfg_t cfg = argc == 6 && strcmp(argv[5], "n78") == 0 ? cc_cfg_n78() : cc_cfg_band3();
+  if (argc == 6 && strcmp(argv[5], "b3low") == 0) {
+    cfg.dl_arfcn = 362880; /* 1814.4 MHz: the first centre of nrscan's band 3 sweep */
+    cfg.bw_mhz = 10;       /* 1809.4 .. 1819.4 MHz: inside band 3's DL range */
+    cfg.coreset0 = 6;      /* Table 13-1: 48 RB, 1 symbol */
+  }
   if (cc_setup_cell(&c, (uint32_t)atoi(argv[2]), &cfg) < 0 || !clean || !rx ||
       cc_stream(&c, SFN0, FRAMES, LEAD, true, clean) < 0) {
     return 1;

@@ -10,7 +10,10 @@
 # 3. the n78 TDD cell of configs/gnb_b210_n78.yaml (30 kHz, case C, DL ARFCN 650000) at
 #    6 dB with a -1.5 kHz CFO: PCI 7, 51 PRB, SCS 30 kHz, the TDD pattern of the SIB1
 #    (5 ms: 6 DL slots + 8 symbols, 3 UL slots);
-# 4. a bad option exits with status 2.
+# 4. without --arfcn nrscan sweeps band 3 from 1814.4 MHz in 18.3 MHz steps (every GSCN,
+#    no 15 kHz filter): a 10 MHz cell recorded at DL ARFCN 362880 (1814.4 MHz) is found;
+#    the recording ends during the sweep, which is not an error;
+# 5. a bad option exits with status 2.
 # Usage: test_nrscan_sigmf.sh NRSCAN GEN WORKDIR
 set -u
 NRSCAN=$1 GEN=$2 DIR=$3/nrscan_sigmf
@@ -49,6 +52,12 @@ check "n78 cell" "^cell pci=7 dl_arfcn=650000 ssb_arfcn=$(sed -n 's/^ssb_arfcn=\
 check "n78 mib" "^mib pci=7 .* scs_common=scs30or120 .*coreset0=12 ss0=0" "$o"
 check "n78 sib1" "^sib1 pci=7 plmn=001-01 tac=7 .* band=n78 dl_prb=51 scs=kHz30 .* tdd=kHz30:ms5:dl6\+8sym:ul3\+0sym" "$o"
 check "n78 summary" "^summary cells=1 sib1=1" "$o"
+"$GEN" "$DIR/recsw" 3 200 0 b3low > "$DIR/gensw.txt" || { echo "FAIL: generator b3low"; fail=1; }
+"$NRSCAN" --device_driver=file --device_args=rx_file="$DIR/recsw" --band=3 --duration=0.06 \
+  > "$DIR/outsw.txt" 2> "$DIR/errsw.txt"
+[ $? -eq 0 ] && echo "ok: sweep exit 0" || { echo "FAIL: sweep exit"; cat "$DIR/errsw.txt"; fail=1; }
+check "sweep cell" "^cell pci=3 dl_arfcn=362880 ssb_arfcn=$(sed -n 's/^ssb_arfcn=\([0-9]*\) .*/\1/p' "$DIR/gensw.txt") " "$DIR/outsw.txt"
+check "sweep sib1" "^sib1 pci=3 plmn=001-01 tac=7 " "$DIR/outsw.txt"
 "$NRSCAN" --band=3 --arfcn=368500 --bogus=1 > /dev/null 2>&1
 [ $? -eq 2 ] && echo "ok: bad option exits 2" || { echo "FAIL: bad option status"; fail=1; }
 exit $fail

@@ -22,8 +22,8 @@ static const char *const model_names[] = {"awgn", "tdla", "tdlb", "tdlc"};
 
 static int parse(nrphy_args_t *a, chan_opts_t *o)
 {
-  unsigned model, rx, seed;
-  double ds, fd, srate, snr, p, cfo, delay;
+  unsigned model = 0, rx = 1, seed = 0;
+  double ds = 0, fd = 0, srate = 1, snr = 0, p = 1, cfo = 0, delay = 0;
   int rc = nrphy_opt_enum(a, "channel", model_names, 4, 0, &model);
   rc = rc ? rc : nrphy_opt_double(a, "srate", 23.04e6, 1e3, 1e9, &srate);
   rc = rc ? rc : nrphy_opt_double(a, "ds-ns", 100.0, 0.0, 1000.0, &ds);

@@ -38,7 +38,7 @@ typedef struct pdsch_opts {
 
 static int parse(nrphy_args_t *a, pdsch_opts_t *o, bool rx)
 {
-  unsigned table, mcs, slot, rnti, n_id;
+  unsigned table = 0, mcs = 0, slot = 0, rnti = 0, n_id = 0;
   int rc = nrphy_opt_uint(a, "prb", 52, 1, PHY_MAX_PRB, &o->prb);
   rc = rc ? rc : nrphy_opt_enum(a, "mcs-table", nrphy_mcs_table_names, 3, 0, &table);
   rc = rc ? rc : nrphy_opt_uint(a, "mcs", 9, 0, table == 2 ? 28 : 27, &mcs);

@@ -41,7 +41,7 @@ static int parse_snr(nrphy_args_t *a, nrphy_sim_cfg_t *c)
 
 static int parse_channel(nrphy_args_t *a, nrphy_sim_cfg_t *c)
 {
-  unsigned model, comp;
+  unsigned model = 0, comp = 0;
   int rc = nrphy_opt_enum(a, "channel", chan_names, 4, 0, &model);
   if (rc == 0) {
     rc = nrphy_opt_double(a, "ds-ns", 100.0, 0.0, 1000.0, &c->ds_ns);
@@ -68,7 +68,7 @@ static int parse_channel(nrphy_args_t *a, nrphy_sim_cfg_t *c)
 
 int nrphy_sim_parse(nrphy_args_t *a, nrphy_sim_cfg_t *c, bool ul)
 {
-  unsigned seed, tp = 0;
+  unsigned seed = 0, tp = 0;
   memset(c, 0, sizeof(*c));
   int rc = nrphy_opt_uint(a, "prb", 52, 1, PHY_MAX_PRB, &c->prb);
   if (rc == 0) {

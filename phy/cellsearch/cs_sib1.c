@@ -104,20 +104,23 @@ static float pss_presence(const phy_cellsearch_t *q, uint32_t l0, uint32_t k0, u
 static void reserve_ssbs(const phy_cellsearch_t *q, const phy_cellsearch_res_t *cell,
                          const sib1_ctx_t *c, uint32_t slot, phy_pdsch_cfg_t *pc)
 {
-  uint32_t first[PHY_SSB_MAX_LMAX], hf_slots = 5u << q->args.mu;
+  uint32_t first[PHY_SSB_MAX_LMAX], hf_slots = 5u << q->args.mu, nrb = c->row.nof_rb;
   phy_ssb_positions(q->args.ssb_case, q->args.l_max, first);
-  if (c->ssb_k0 + PHY_SSB_NSC > c->row.nof_rb * PHY_NSC_RB) {
-    return;
+  if (c->ssb_k0 + PHY_SSB_PSS_K0 + PHY_PSS_LEN > nrb * PHY_NSC_RB) {
+    return; /* the PSS is not inside CORESET#0's RBs: nothing to look at */
   }
   for (uint32_t i = 0; i < q->args.l_max && pc->nof_reserved < PHY_PDSCH_MAX_RESERVED; i++) {
     uint32_t l0 = first[i] % PHY_NSYMB_SLOT;
+    phy_pdsch_reserved_t *r = &pc->reserved[pc->nof_reserved];
     if (first[i] / PHY_NSYMB_SLOT != slot % hf_slots ||
-        pss_presence(q, l0, c->ssb_k0, cell->n_id2) < 0.2f) {
+        pss_presence(q, l0, c->ssb_k0, cell->n_id2) < 0.2f ||
+        phy_pdsch_reserved_ssb(c->ssb_k0, l0, r) < 0) {
       continue;
     }
-    if (phy_pdsch_reserved_ssb(c->ssb_k0, l0, &pc->reserved[pc->nof_reserved]) == 0) {
-      pc->nof_reserved++;
+    if (r->first_prb + r->nof_prb > nrb) { /* the SSB's top PRBs lie above CORESET#0 */
+      r->nof_prb = (uint16_t)(nrb - r->first_prb);
     }
+    pc->nof_reserved++;
   }
 }
 

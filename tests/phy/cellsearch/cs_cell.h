@@ -25,6 +25,9 @@
 /* The cell: the srsRAN tutorial one (cc_cfg_band3) or a TDD n78 one (cc_cfg_n78). */
 typedef struct cc_cfg {
   uint32_t band, dl_arfcn, bw_mhz, scs_khz, coreset0, min_bw_mhz, l_max;
+  uint32_t ss0;       /* searchSpaceZero (0 in both presets) */
+  uint32_t tdra_row;  /* SIB1 row of default table A; 0 = 1 */
+  uint32_t typea_pos; /* dmrs-TypeA-Position 2 or 3; 0 = 2 */
   phy_ssb_case_t ssb_case;
   bool tdd;
 } cc_cfg_t;
@@ -88,6 +91,9 @@ static inline int cc_setup_cell(cs_cell_t *c, uint32_t pci, const cc_cfg_t *cfg)
                                                                         : RRC_SCS_COMMON_SCS15OR60,
                        .ssb_subcarrier_offset = (uint8_t)(c->cell.k_ssb & 15u),
                        .control_resource_set_zero = (uint8_t)cfg->coreset0,
+                       .search_space_zero = (uint8_t)cfg->ss0,
+                       .dmrs_type_a_position =
+                           cfg->typea_pos == 3 ? RRC_DMRS_TYPE_A_POS3 : RRC_DMRS_TYPE_A_POS2,
                        .cell_barred = RRC_CELL_NOT_BARRED};
   rrc_sib1_cell_cfg_t sc;
   rrc_sib1_cell_cfg_default(&sc);
@@ -95,6 +101,7 @@ static inline int cc_setup_cell(cs_cell_t *c, uint32_t pci, const cc_cfg_t *cfg)
   sc.scs = cfg->scs_khz == 30 ? RRC_SCS_KHZ30 : RRC_SCS_KHZ15;
   sc.nof_prb = (uint16_t)c->cell.nof_prb;
   sc.coreset0_index = (uint8_t)cfg->coreset0;
+  sc.ss0_index = (uint8_t)cfg->ss0;
   sc.offset_to_point_a = (uint16_t)c->cell.offset_to_pointa;
   if (cfg->tdd) { /* 5 ms at 30 kHz: 6 DL slots + 8 symbols, 3 UL slots */
     sc.tdd = true;
@@ -139,8 +146,9 @@ static inline int cc_stream(const cs_cell_t *c, uint32_t sfn0, uint32_t nof_fram
                          .offset_to_pointa = c->cell.offset_to_pointa,
                          .mib = (uint32_t)mib[0] << 16 | (uint32_t)mib[1] << 8 | mib[2],
                          .coreset0_index = c->cfg.coreset0,
-                         .ss0_index = 0,
-                         .typea_pos = 2,
+                         .ss0_index = c->cfg.ss0,
+                         .sib1_tdra_row = c->cfg.tdra_row,
+                         .typea_pos = c->cfg.typea_pos ? c->cfg.typea_pos : 2,
                          .sib1 = c->sib1_bytes,
                          .sib1_len = c->sib1_len};
   mac_bcast_t *mac = mac_bcast_create(&ma, NULL);

@@ -72,7 +72,7 @@ static void check_mib(const cs_cell_t *c, const phy_cellsearch_res_t *res)
   phy_cellsearch_mib_t p;
   CHECK(rrc_mib_unpack(res->mib, sizeof(res->mib), &m) == 0);
   CHECK(phy_cellsearch_mib_parse(res->bch, &p) == 0);
-  CHECK(m.control_resource_set_zero == 12 && m.search_space_zero == 0 &&
+  CHECK(m.control_resource_set_zero == c->cfg.coreset0 && m.search_space_zero == c->cfg.ss0 &&
         m.ssb_subcarrier_offset == (c->cell.k_ssb & 15u) && m.cell_barred == RRC_CELL_NOT_BARRED);
   CHECK(p.coreset0 == m.control_resource_set_zero && p.ss0 == m.search_space_zero &&
             p.k_ssb_lsb == m.ssb_subcarrier_offset && p.sfn_msb == m.system_frame_number &&
@@ -137,8 +137,13 @@ static void trial(phy_cellsearch_t *q, olive_test_rng_t *r, const cs_cell_t *c, 
   CHECK(n > 0, "SIB1: %d after %u slots", n, sr.nof_tries);
   if (n > 0) {
     check_sib1(c, sib1, n);
-    CHECK(sr.sfn % 2 == 0 && sr.slot == 0 && sr.nof_ssb_reserved == 1, "SIB1 at %u.%u, %u SSB",
-          sr.sfn, sr.slot, sr.nof_ssb_reserved);
+    /* TS 38.213 13: SSB 0's occasion is slot O 2^mu of even frames (O < 10 here); the
+     * SSB (index 0, slot 0) is rate-matched around when SIB1 shares its slot */
+    phy_ss0_t ss0;
+    phy_ss0_get(c->cfg.ss0, &ss0);
+    uint32_t slot = (uint32_t)ss0.o << (c->cfg.scs_khz == 30);
+    CHECK(sr.sfn % 2 == 0 && sr.slot == slot && sr.nof_ssb_reserved == (slot == 0),
+          "SIB1 at %u.%u, %u SSB", sr.sfn, sr.slot, sr.nof_ssb_reserved);
     *ok += 1;
   }
 }
@@ -169,6 +174,35 @@ static void run_n78(uint32_t trials, double snr, cf_t *clean, cf_t *rx)
          "ssb_arfcn=%u k_ssb=%u\n",
          snr, trials, ok, c.cell.ssb_arfcn, c.cell.k_ssb);
   phy_cellsearch_free(&q);
+}
+
+/* Other CORESET#0 / searchSpace#0 / TDRA / DM-RS combinations of the band 3 cell at 10 dB:
+ * 2- and 3-symbol CORESETs of 24, 48 and 96 RB (Table 13-1 rows 2, 10, 13), occasions
+ * in slots 5 and 2 (Table 13-11 rows 4, 2) and from symbol 1 (row 12; not in slot 0, where
+ * a CORESET on symbols 1-2 would collide with the SSB's PSS), mapping type B rows of
+ * default table A (rows 8: S 5 L 7 with one additional DM-RS; 6: S 9 L 4), and
+ * dmrs-TypeA-Position 3 (row 2: S 2 L 10), and the SSB reaching past a 24-RB CORESET#0
+ * (row 2, offset 4: the SSB's PRBs 4..24, rate-matched around inside RBs 0..23). */
+static void run_matrix(phy_cellsearch_t *q, cf_t *clean, cf_t *rx)
+{
+  static const uint32_t m[][4] = {/* coreset0, ss0, tdra row, typea_pos */
+                                  {13, 4, 1, 2}, {2, 12, 8, 2}, {10, 2, 6, 2},
+                                  {12, 0, 2, 3}, {6, 2, 4, 3},  {2, 0, 1, 2}};
+  static cs_cell_t c;
+  olive_test_rng_t r = OLIVE_TEST_RNG(0x3A7u);
+  for (uint32_t i = 0; i < sizeof(m) / sizeof(m[0]); i++) {
+    cc_cfg_t cc = cc_cfg_band3();
+    cc.coreset0 = m[i][0];
+    cc.ss0 = m[i][1];
+    cc.tdra_row = m[i][2];
+    cc.typea_pos = m[i][3];
+    CHECK(cc_setup_cell(&c, 11 + i, &cc) == 0);
+    CHECK(cc_stream(&c, SFN0, FRAMES, LEAD, true, clean) == 0, "row %u: gNB stream", i);
+    uint32_t ok = 0;
+    trial(q, &r, &c, clean, rx, 10.0, (double)c.cell.dl_hz, false, &ok);
+    printf("cellsearch_sib1 coreset0=%u ss0=%u tdra_row=%u typea_pos=%u sib1=%u\n", m[i][0],
+           m[i][1], m[i][2], m[i][3], ok);
+  }
 }
 
 int main(int argc, char **argv)
@@ -203,6 +237,7 @@ int main(int argc, char **argv)
     printf("cellsearch_sib1 snr=%.1f dB phase_comp=%d multipath=%d trials=%u sib1=%u\n",
            mp ? snr + 3 : snr, phase, mp, trials, ok);
   }
+  run_matrix(&q, clean, rx);
   phy_cellsearch_free(&q);
   run_n78(trials, snr, clean, rx);
   olive_mem_free(clean);

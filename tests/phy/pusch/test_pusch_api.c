@@ -156,6 +156,7 @@ int main(void)
   lifecycle();
   phy_pusch_t q;
   phy_grid_t g;
+  /* isa 0: the portable C variants of every block */
   phy_pusch_args_t a = {.max_prb = GRID_PRB, .max_qm = 8, .nof_harq = 1, .tp = true};
   phy_grid_args_t ga = {.max_ports = 1, .max_prb = GRID_PRB};
   CHECK(phy_pusch_init(&q, &a) == 0 && phy_grid_init(&g, &ga) == 0, "init");

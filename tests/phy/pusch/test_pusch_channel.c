@@ -159,7 +159,8 @@ int main(void)
 {
   static cenv_t e;
   e.rng = OLIVE_TEST_RNG(2024);
-  phy_pusch_args_t a = {.max_prb = NPRB, .max_qm = 8, .nof_harq = 1, .tp = true};
+  phy_pusch_args_t a = {
+      .max_prb = NPRB, .max_qm = 8, .nof_harq = 1, .tp = true, .isa = OLIVE_ISA_AUTO};
   phy_grid_args_t ga = {.max_ports = 2, .max_prb = NPRB};
   CHECK(phy_pusch_init(&e.q, &a) == 0, "init");
   CHECK(phy_grid_init(&e.tx, &ga) == 0 && phy_grid_init(&e.rx, &ga) == 0, "grids");

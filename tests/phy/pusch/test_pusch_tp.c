@@ -18,7 +18,7 @@ int main(void)
   static phy_pusch_t q;
   static phy_grid_t off, on;
   static uint8_t tb[20000];
-  phy_pusch_args_t pa = {.max_prb = NPRB, .max_qm = 8, .tp = true};
+  phy_pusch_args_t pa = {.max_prb = NPRB, .max_qm = 8, .tp = true, .isa = OLIVE_ISA_AUTO};
   phy_grid_args_t ga = {.max_ports = 1, .max_prb = NPRB};
   CHECK(phy_pusch_init(&q, &pa) == 0, "init");
   CHECK(phy_grid_init(&off, &ga) == 0 && phy_grid_init(&on, &ga) == 0, "grids");

@@ -8,7 +8,8 @@
  * same TBS (6.1.4.2 refers to 5.1.3.2). For mapping type A with the DM-RS positions where
  * Table 6.4.1.1.3-3 equals Table 7.4.1.1.2-3 (ld 14: pos0..3; ld 12: pos0..2), both
  * transmitters must write identical grids for every modulation, DM-RS type, CDM groups,
- * port, slot, CRB offset and RV. */
+ * port, slot, CRB offset and RV. The PUSCH object runs the best SIMD variants of the
+ * blocks, the PDSCH object the portable C ones (isa 0), so this also compares variants. */
 #include <stdio.h>
 
 #include "olive/phy/pdsch.h"
@@ -23,7 +24,7 @@ int main(void)
   static phy_pdsch_t dl;
   static phy_grid_t a, b;
   static uint8_t tb[20000];
-  phy_pusch_args_t pa = {.max_prb = NPRB, .max_qm = 8};
+  phy_pusch_args_t pa = {.max_prb = NPRB, .max_qm = 8, .isa = OLIVE_ISA_AUTO};
   phy_pdsch_args_t da = {.max_prb = NPRB, .max_layers = 1, .max_qm = 8};
   phy_grid_args_t ga = {.max_ports = 1, .max_prb = NPRB};
   CHECK(phy_pusch_init(&ue, &pa) == 0 && phy_pdsch_init(&dl, &da) == 0, "init");

@@ -293,7 +293,7 @@ static int run_region(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, cons
   phy_pss_search_res_t best;
   search_pss(q, cfg, x, lo, hi, &best);
   res->pss_metric = best.metric;
-  float thr = cfg->min_metric > 0 ? cfg->min_metric : PHY_CELLSEARCH_MIN_METRIC;
+  float thr = cfg->min_metric > 0 ? cfg->min_metric : PHY_CELLSEARCH_MIN_METRIC_N / q->fft_n;
   if (best.metric < thr) {
     return OLIVE_EAGAIN;
   }

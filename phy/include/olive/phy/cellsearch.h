@@ -74,17 +74,19 @@ typedef struct phy_cellsearch_cfg {
   double ssb_offset_hz; /* SS_REF minus the frequency of baseband DC, Hz */
   double rx_center_hz;  /* RF frequency of baseband DC (5.4 phase term); 0 = none */
   float min_metric;     /* PSS detection threshold on phy_pss_search's metric; 0 = default
-                           (PHY_CELLSEARCH_MIN_METRIC) */
+                           (PHY_CELLSEARCH_MIN_METRIC_N / N_fft) */
   uint32_t segment_ms;  /* 0: the strongest PSS of the whole buffer; else the buffer is
                            searched one segment of segment_ms (the SSB period, e.g. 20) plus
                            5 ms at a time until a PBCH decodes: in fading, a later burst
                            may be received where an earlier one faded */
 } phy_cellsearch_cfg_t;
 
-/* Noise alone gives a metric near 1/N_fft per lag; its maximum over a 20 ms search stays
- * below ~20/N_fft (exponential tail). 0.02 is above that for N_fft >= 1024 and reached by an
- * SSB at about -3 dB SNR per RE. */
-#define PHY_CELLSEARCH_MIN_METRIC 0.02f
+/* Noise alone gives a metric of about Exp(mean 1/N_fft) per lag; a 25 ms search at 3
+ * hypotheses tests n = 3 x 3 x 0.025 s x srate = 3375 N_fft lags, so the default threshold
+ * 24 / N_fft is crossed by noise with probability n e^-24, about 1e-4 (N_fft 1536:
+ * 0.0156). An SSB at 0 dB SNR per RE gives about (127/N)/(1 + 127/N) (0.076 at N 1536),
+ * 7 dB above it. A PSS above the threshold still has to pass the PBCH CRC. */
+#define PHY_CELLSEARCH_MIN_METRIC_N 24.0f
 
 typedef struct phy_cellsearch_res {
   bool found; /* a PSS above min_metric */

@@ -23,11 +23,24 @@ static uint32_t uci_crc_len(uint32_t a)
   return a < 12 ? 0 : a < 20 ? 6 : 11;
 }
 
-/* ceil of x, treating values within 1e-9 relative above an integer as that integer (x is
- * a product of exact table values that double arithmetic can push just past it). */
-static uint32_t ceil_exact(double x)
+/* Exact arithmetic for the ceilings of 6.3.2.4.1: every beta_offset of TS 38.213 Table
+ * 9.3-1 is a multiple of 1/8 (12.625, 15.875, 3.125, ...) and every alpha of TS 38.331
+ * (0.5, 0.65, 0.8, 1) a multiple of 1/20, so the products are ratios of integers; floats
+ * would put e.g. 0.8f x 780 = 624.0000093 above 624. Other values are rounded to those
+ * steps. */
+static uint64_t beta_x8(float beta)
 {
-  return (uint32_t)ceil(x - 1e-9 * (x > 1 ? x : 1));
+  return (uint64_t)lrintf(beta * 8.0f);
+}
+
+static uint64_t alpha_x20(float alpha)
+{
+  return (uint64_t)lrintf(alpha * 20.0f);
+}
+
+static uint32_t ceil_div(uint64_t a, uint64_t b)
+{
+  return (uint32_t)((a + b - 1) / b);
 }
 
 /* UCI REs of the allocation (N_uci, symbols without DM-RS) and those from the first DM-RS
@@ -44,11 +57,17 @@ static void uci_re(const pusch_layout_t *lo, uint32_t *n_uci, uint32_t *n_uci_l0
   }
 }
 
-static uint32_t q_ack(uint32_t o, double beta, uint32_t n_uci, uint32_t sum_k, double alpha,
+/* ceil((O + L) beta N_uci / sum K_r) */
+static uint32_t q_beta(uint32_t o, float beta, uint32_t n_uci, uint32_t sum_k)
+{
+  return ceil_div((uint64_t)(o + uci_crc_len(o)) * beta_x8(beta) * n_uci, 8ull * sum_k);
+}
+
+/* 6.3.2.4.1.1: min(ceil((O + L) beta N_uci / sum K_r), ceil(alpha N_uci,l0)) */
+static uint32_t q_ack(uint32_t o, float beta, uint32_t n_uci, uint32_t sum_k, float alpha,
                       uint32_t n_uci_l0)
 {
-  uint32_t a = ceil_exact((o + uci_crc_len(o)) * beta * n_uci / sum_k);
-  uint32_t b = ceil_exact(alpha * n_uci_l0);
+  uint32_t a = q_beta(o, beta, n_uci, sum_k), b = ceil_div(alpha_x20(alpha) * n_uci_l0, 20);
   return a < b ? a : b;
 }
 
@@ -93,9 +112,8 @@ int pusch_uci_layout(const phy_pusch_cfg_t *cfg, pusch_layout_t *lo)
     /* 6.3.2.4.1.2: the second term leaves room for the HARQ-ACK REs (the reserved ones
      * when O_ACK <= 2) */
     uint32_t ack = u->o_ack <= 2 ? lo->q_rvd : lo->q_ack;
-    uint32_t a =
-        ceil_exact((u->o_csi1 + uci_crc_len(u->o_csi1)) * (double)u->beta_csi1 * n_uci / sum_k);
-    uint32_t b = ceil_exact((double)u->alpha * n_uci);
+    uint32_t a = q_beta(u->o_csi1, u->beta_csi1, n_uci, sum_k);
+    uint32_t b = ceil_div(alpha_x20(u->alpha) * n_uci, 20);
     b = b > ack ? b - ack : 0;
     lo->q_csi1 = a < b ? a : b;
   }

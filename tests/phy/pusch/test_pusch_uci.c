@@ -20,6 +20,12 @@
  * Case 3: O_ACK = 3, beta 20: Q'_ACK = ceil(124.8) = 125: symbols 3..7 whole (5 x 24 =
  *   120 REs, 240 bits), then 10 bits on symbol 8: d = floor(48 / 10) = 4, 5 REs at
  *   subcarriers 0, 4, 8, 12, 16.
+ * Case 4 (alpha bound, exact arithmetic): 5 PRB (M_sc 60), MCS 0: N_RE 780, N_info 182.8
+ *   -> TBS 176, B = 192, BG2, K_b 6, Z_c 32, sum K_r = 320; N_uci = 780, N_uci,l0 = 660.
+ *   O_ACK = 0 with beta_ACK 2: Q'_rvd = min(ceil(2 x 2 x 780 / 320) = ceil(9.75), ceil(0.8 x
+ *   660) = 528) = 10; O_CSI1 = 40 (CRC11) with beta 20 (Table 9.3-2 index 18), alpha 0.8:
+ *   Q'_CSI1 = min(ceil(51 x 20 x 780 / 320) = ceil(2486.25), ceil(0.8 x 780) - 10 = 614)
+ *   = 614 (0.8f x 780 in float is 624.0000093: a float ceiling gives 615).
  *
  * Also: the placeholders of 5.3.3.1 (1 bit, 16QAM: c0 y x x) after 6.3.1.1 scrambling put
  * every HARQ-ACK RE on a corner point (s (3 + 3j) / sqrt 10: x -> 1, y repeats the
@@ -94,6 +100,12 @@ static void hand_cases(void)
           "case 3 symbol 8 k %u", k);
   }
   CHECK(count(0, PHY_PUSCH_RE_ACK) == 0 && count(9, PHY_PUSCH_RE_ACK) == 0, "case 3 others");
+  c = pusch_test_cfg(5, 0);
+  c.uci = (phy_pusch_uci_cfg_t){
+      .o_ack = 0, .o_csi1 = 40, .beta_ack = 2.0f, .beta_csi1 = 20.0f, .alpha = 0.8f};
+  CHECK(phy_pusch_tbs(&c) == 176, "case 4 TBS %d", phy_pusch_tbs(&c));
+  CHECK(phy_pusch_uci_sizes(&c, &qa, &qc, &qr) == 0 && qa == 0 && qc == 614 && qr == 10,
+        "case 4 sizes %u %u %u", qa, qc, qr);
 }
 
 typedef struct uenv {

@@ -116,7 +116,9 @@ typedef struct phy_pusch_uci_cfg {
   uint32_t o_csi1; /* CSI part 1 bits O_CSI-1, 0..PHY_PUSCH_MAX_UCI_BITS */
   float beta_ack;  /* beta_offset^HARQ-ACK >= 1 */
   float beta_csi1; /* beta_offset^CSI-1 >= 1 */
-  float alpha;     /* scaling (TS 38.331 PUSCH-Config scaling): 0.5, 0.65, 0.8, 1 */
+  float alpha;     /* scaling (TS 38.331 PUSCH-Config scaling): 0.5, 0.65, 0.8, 1. The sizes
+                      are computed exactly with beta rounded to 1/8 and alpha to 1/20 (every
+                      value of Tables 9.3-1/-2 and of scaling is such a multiple) */
 } phy_pusch_uci_cfg_t;
 
 /* UCI payload bits, one per byte (0/1). */

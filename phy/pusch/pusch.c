@@ -185,6 +185,35 @@ static int check_tx(const phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusc
   return 0;
 }
 
+/* 6.3.1.1 scrambling (with the x / y placeholders of the UCI block code when UCI is
+ * multiplexed), 6.3.1.2 modulation, 6.3.1.4 transform precoding per symbol, 6.3.1.6
+ * mapping and the DM-RS. */
+static int modulate_map(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo,
+                        uint8_t *bits, phy_grid_t *grid)
+{
+  if (bits == q->b->mux) {
+    phy_scrambling_bits_ph(&q->scr, bits, bits, lo->g_all, pusch_scrambling_cinit(cfg), 0);
+  } else {
+    phy_scrambling_bits(&q->scr, bits, bits, lo->g_all, pusch_scrambling_cinit(cfg), 0);
+  }
+  cf_t *x = q->b->sym;
+  phy_modulation_map_bits(&q->mod, lo->mod, bits, lo->g_all, x);
+  for (uint32_t l = lo->l0; l < lo->l1; l++) {
+    cf_t *row = phy_grid_symbol(grid, 0, l);
+    if (cfg->transform_precoding && pusch_symbol_nof_re(lo, l) > 0) {
+      phy_transform_precoding_encode(&q->tp, cfg->nof_prb, x, 1, x);
+    }
+    x += map_symbol(lo, l, x, row);
+    if ((lo->dmrs_mask >> l) & 1) {
+      int r = put_dmrs(cfg, lo, l, row);
+      if (r < 0) {
+        return r;
+      }
+    }
+  }
+  return 0;
+}
+
 int phy_pusch_encode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const uint8_t *tb,
                      const phy_pusch_uci_t *uci, phy_grid_t *grid)
 {
@@ -219,28 +248,9 @@ int phy_pusch_encode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const uint8_t *
     }
     bits = q->b->mux;
   }
-  /* 6.3.1.1 scrambling (with the x / y placeholders of the UCI block code), 6.3.1.2
-   * modulation, 6.3.1.4 transform precoding per symbol */
-  if (bits == q->b->mux) {
-    phy_scrambling_bits_ph(&q->scr, bits, bits, lo.g_all, pusch_scrambling_cinit(cfg), 0);
-  } else {
-    phy_scrambling_bits(&q->scr, bits, bits, lo.g_all, pusch_scrambling_cinit(cfg), 0);
-  }
-  cf_t *x = q->b->sym;
-  phy_modulation_map_bits(&q->mod, lo.mod, bits, lo.g_all, x);
-  for (uint32_t l = lo.l0; l < lo.l1; l++) {
-    cf_t *row = phy_grid_symbol(grid, 0, l);
-    uint32_t n = pusch_symbol_nof_re(&lo, l);
-    if (cfg->transform_precoding && n > 0) {
-      phy_transform_precoding_encode(&q->tp, cfg->nof_prb, x, 1, x);
-    }
-    x += map_symbol(&lo, l, x, row);
-    if ((lo.dmrs_mask >> l) & 1) {
-      r = put_dmrs(cfg, &lo, l, row);
-      if (r < 0) {
-        return r;
-      }
-    }
+  r = modulate_map(q, cfg, &lo, bits, grid);
+  if (r < 0) {
+    return r;
   }
   return (int)lo.g;
 }

@@ -250,6 +250,24 @@ static int check_rx(const phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_
   return 0;
 }
 
+/* De-rate-matching with HARQ combining, LDPC, CRCs (TS 38.212 6.2, through phy_sch). */
+static int decode_sch(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo,
+                      const int8_t *llr, uint8_t *tb, phy_sch_result_t *sr)
+{
+  phy_sch_cfg_t s = {.tbs = lo->tbs,
+                     .r_x2048 = lo->mcs.r_x2048,
+                     .qm = lo->mcs.qm,
+                     .n_layers = 1,
+                     .g = lo->g,
+                     .rv = cfg->rv,
+                     .lbrm = cfg->lbrm,
+                     .harq_id = cfg->harq_id,
+                     .new_data = cfg->new_data,
+                     .max_iters = cfg->max_iters,
+                     .llr_scale = (int8_t)PUSCH_LLR_SCALE};
+  return phy_sch_decode(&q->sch, &s, llr, tb, sr);
+}
+
 int phy_pusch_decode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_t *grid,
                      uint32_t nof_rx, uint8_t *tb, phy_pusch_rx_res_t *res)
 {
@@ -262,7 +280,7 @@ int phy_pusch_decode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_
   if (r < 0) {
     return r;
   }
-  if (lo.mcs.qm > q->args.max_qm || lo.g > q->b->max_g ||
+  if (lo.mcs.qm > q->args.max_qm || lo.g_all > q->b->max_g ||
       (cfg->transform_precoding && !q->args.tp)) {
     return OLIVE_ERANGE;
   }
@@ -283,19 +301,8 @@ int phy_pusch_decode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_
   if (cfg->uci.o_ack || cfg->uci.o_csi1) {
     sch_llr = decode_uci(q, cfg, &lo, llr, uci, &ack_ok, &csi1_ok);
   }
-  phy_sch_cfg_t s = {.tbs = lo.tbs,
-                     .r_x2048 = lo.mcs.r_x2048,
-                     .qm = lo.mcs.qm,
-                     .n_layers = 1,
-                     .g = lo.g,
-                     .rv = cfg->rv,
-                     .lbrm = cfg->lbrm,
-                     .harq_id = cfg->harq_id,
-                     .new_data = cfg->new_data,
-                     .max_iters = cfg->max_iters,
-                     .llr_scale = (int8_t)PUSCH_LLR_SCALE};
   phy_sch_result_t sr = {0};
-  r = phy_sch_decode(&q->sch, &s, sch_llr, tb, &sr);
+  r = decode_sch(q, cfg, &lo, sch_llr, tb, &sr);
   if (res != NULL) {
     fill_res(cfg, &lo, &ce, e, &sr, res);
     res->ack_ok = ack_ok;

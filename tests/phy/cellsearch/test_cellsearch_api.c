@@ -10,6 +10,8 @@
  *    6.2.2 (CHOICE 0, SFN MSBs 010010 = 18, scs15or60, ssb-SubcarrierOffset 0110 = 6,
  *    pos2, controlResourceSetZero 1100 = 12, searchSpaceZero 0000, notBarred, allowed,
  *    spare) and messageClassExtension (a_0 = 1) -> OLIVE_EPROTO;
+ *  - samples that are NaN, infinite or huge (outside input) give an error code, no crash
+ *    (and no UBSan report in the sanitizer build);
  *  - noise alone (20 searches of 25 ms of AWGN) never crosses the default PSS threshold
  *    24 / N_fft (probability about 1e-4 per search, cellsearch.h) and never gives a MIB;
  *  - the SNR estimate of an SSB in AWGN at 10 dB per RE (unitary OFDM, noise variance per
@@ -125,6 +127,20 @@ static void snr_estimate(phy_cellsearch_t *q, cf_t *x, uint32_t len)
   phy_ofdm_free(&mod);
 }
 
+static void garbage(phy_cellsearch_t *q, cf_t *x, uint32_t len)
+{
+  static const float bad[] = {NAN, INFINITY, 3e38f};
+  phy_cellsearch_cfg_t cfg = {0};
+  for (uint32_t b = 0; b < 3; b++) {
+    for (uint32_t n = 0; n < len; n++) {
+      x[n] = n % 7 == b ? bad[b] + I * bad[b] : (float)(n % 3) - 1.0f;
+    }
+    phy_cellsearch_res_t res;
+    int r = phy_cellsearch_run(q, &cfg, x, len, &res);
+    CHECK(r == OLIVE_EAGAIN || r == OLIVE_ECRC, "garbage %u: %d", b, r);
+  }
+}
+
 static void noise_only(phy_cellsearch_t *q)
 {
   uint32_t len = 25 * SLOT, found = 0, mib = 0;
@@ -156,6 +172,7 @@ int main(void)
   bad_run(&q, x, len);
   snr_estimate(&q, x, len);
   noise_only(&q);
+  garbage(&q, x, len);
   olive_mem_free(x);
   phy_cellsearch_free(&q);
   return olive_test_done();

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const isa_names[OLIVE_ISA_COUNT] = {"generic", "avx2", "avx512"};
+static const char *const isa_names[OLIVE_ISA_COUNT] = {"auto", "generic", "avx2", "avx512"};
 
 bool olive_cpu_supports(olive_isa_t isa)
 {
@@ -31,7 +31,7 @@ static olive_isa_t env_cap(void)
   const char *s = getenv("OLIVE_ISA");
   if (s == NULL)
     return OLIVE_ISA_COUNT;
-  for (int i = 0; i < OLIVE_ISA_COUNT; i++) {
+  for (int i = OLIVE_ISA_GENERIC; i < OLIVE_ISA_COUNT; i++) {
     if (strcmp(s, isa_names[i]) == 0)
       return (olive_isa_t)i;
   }
@@ -55,7 +55,7 @@ olive_isa_t olive_isa_resolve(olive_isa_t requested)
 
 const char *olive_isa_name(olive_isa_t isa)
 {
-  if (isa < 0 || isa >= OLIVE_ISA_COUNT)
+  if ((unsigned)isa >= OLIVE_ISA_COUNT)
     return "unknown";
   return isa_names[isa];
 }

@@ -24,6 +24,15 @@ static void test_cap(void **state)
   assert_int_equal(olive_cpu_isa(), OLIVE_ISA_GENERIC);
   assert_int_equal(olive_isa_resolve(OLIVE_ISA_AUTO), OLIVE_ISA_GENERIC);
   assert_int_equal(olive_isa_resolve(OLIVE_ISA_AVX2), OLIVE_ISA_AVX2);
+  /* A zero-initialised _args_t means "auto", never the portable reference by accident. */
+  struct {
+    olive_isa_t isa;
+  } zeroed = {0};
+  assert_int_equal(zeroed.isa, OLIVE_ISA_AUTO);
+  assert_int_equal(olive_isa_resolve(zeroed.isa), olive_cpu_isa());
+  assert_string_equal(olive_isa_name(OLIVE_ISA_AUTO), "auto");
+  assert_string_equal(olive_isa_name(OLIVE_ISA_GENERIC), "generic");
+  assert_string_equal(olive_isa_name((olive_isa_t)OLIVE_ISA_COUNT), "unknown");
   setenv("OLIVE_ISA", "avx512", 1);
   assert_int_equal(olive_cpu_isa(), best); /* a cap above the CPU changes nothing */
   setenv("OLIVE_ISA", "avx2", 1);

@@ -127,7 +127,7 @@ static void test_equivalence(void)
         for (size_t i = 0; i < n; i++)
           phy_bits_set(p, i, bits[i]);
         CHECK(phy_crc_calc_packed((phy_crc_type_t)t, p, n) == ref);
-        for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++)
+        for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++)
           CHECK(phy_crc_calc_packed_isa((phy_crc_type_t)t, p, n, (olive_isa_t)isa) == ref);
       }
     }
@@ -147,7 +147,7 @@ static void test_variants_long(void)
     buf[i] = (uint8_t)rnd();
   static const size_t nbytes[] = {127, 128, 129, 143, 144, 191, 192,  255,  256,   257,
                                   511, 512, 513, 527, 767, 768, 1029, 4109, 131072};
-  for (int isa = 1; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_AVX2; isa < OLIVE_ISA_COUNT; isa++) {
     printf("CRC packed variant %s: %s\n", olive_isa_name((olive_isa_t)isa),
            phy_crc_packed_isa_supported((olive_isa_t)isa) ? "tested" : "not supported here");
     for (size_t k = 0; k < OLIVE_ARRAY_SIZE(nbytes); k++)

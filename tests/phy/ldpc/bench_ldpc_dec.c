@@ -71,7 +71,7 @@ int main(int argc, char **argv)
     s = s * 1664525u + 1013904223u;
     llr[i] = (int8_t)((s >> 31) ? 10 : -10);
   }
-  for (int isa = OLIVE_ISA_COUNT - 1; isa >= 0; isa--) {
+  for (int isa = OLIVE_ISA_COUNT - 1; isa >= OLIVE_ISA_GENERIC; isa--) {
     if (olive_cpu_supports((olive_isa_t)isa) &&
         (b.isa_filter == NULL || strcmp(b.isa_filter, olive_isa_name((olive_isa_t)isa)) == 0)) {
       bench_isa(&b, (olive_isa_t)isa, 0);

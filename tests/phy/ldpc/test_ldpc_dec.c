@@ -83,7 +83,7 @@ static void test_noiseless(phy_ldpc_bg_t bg, unsigned z)
   for (unsigned i = k - 2 * z - f; i < k - 2 * z; i++) {
     llr_buf[i] = -100; /* filler LLRs are ignored: the decoder knows they are 0 */
   }
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     if (!have[isa]) {
       continue;
     }
@@ -122,7 +122,7 @@ static void test_bitexact_scaled(phy_ldpc_bg_t bg, unsigned z, double snr_db, ph
     llr[i] = (int8_t)(v > 127 ? 127 : v < -128 ? -128 : v);
   }
   phy_ldpc_dec_result_t ref = {0};
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     if (!have[isa]) {
       continue;
     }
@@ -132,12 +132,12 @@ static void test_bitexact_scaled(phy_ldpc_bg_t bg, unsigned z, double snr_db, ph
     memset(out[isa], 0, sizeof(out[isa]));
     int err = phy_ldpc_decode(&dec[isa], &cfg, llr, n_llr, out[isa] + misalign, &res);
     CHECK(err == 0, "decode err %d", err);
-    if (isa == 0) {
+    if (isa == OLIVE_ISA_GENERIC) {
       ref = res;
       continue;
     }
     CHECK(res.iters == ref.iters && res.ok == ref.ok &&
-              memcmp(out[isa], out[0], (k - f + 7) / 8 + misalign) == 0,
+              memcmp(out[isa], out[OLIVE_ISA_GENERIC], (k - f + 7) / 8 + misalign) == 0,
           "bg%d z=%u snr=%.1f scale=%d isa=%s differs from generic (iters %u/%u ok %d/%d)", bg, z,
           snr_db, llr_scale, olive_isa_name((olive_isa_t)isa), res.iters, ref.iters, res.ok,
           ref.ok);
@@ -165,7 +165,7 @@ static void test_crc_stop(phy_ldpc_bg_t bg, unsigned z)
   for (int i = 0; i < n; i++) {
     llr_buf[i] = d[i] ? -20 : 20;
   }
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     if (!have[isa]) {
       continue;
     }
@@ -190,8 +190,9 @@ static void test_crc_stop(phy_ldpc_bg_t bg, unsigned z)
                             .stop = PHY_LDPC_STOP_CRC,
                             .crc = PHY_CRC24B};
   phy_ldpc_dec_result_t res = {0};
-  CHECK(phy_ldpc_decode(&dec[0], &cfg, llr_buf, (unsigned)n, out[0], &res) == 0 && !res.ok &&
-            res.iters == 5,
+  CHECK(phy_ldpc_decode(&dec[OLIVE_ISA_GENERIC], &cfg, llr_buf, (unsigned)n, out[OLIVE_ISA_GENERIC],
+                        &res) == 0 &&
+            !res.ok && res.iters == 5,
         "crc on noise bg%d z=%u ok=%d iters=%u", bg, z, res.ok, res.iters);
 }
 
@@ -221,8 +222,9 @@ static void test_crc_stop_erased(phy_ldpc_bg_t bg, unsigned z)
                               .stop = PHY_LDPC_STOP_CRC,
                               .crc = PHY_CRC16};
     phy_ldpc_dec_result_t res = {0};
-    phy_ldpc_decode(&dec[0], &cfg, llr_buf, (unsigned)n, out[0], &res);
-    false_ok += res.ok && !same_bits(out[0], k);
+    phy_ldpc_decode(&dec[OLIVE_ISA_GENERIC], &cfg, llr_buf, (unsigned)n, out[OLIVE_ISA_GENERIC],
+                    &res);
+    false_ok += res.ok && !same_bits(out[OLIVE_ISA_GENERIC], k);
   }
   CHECK(false_ok == 0, "bg%d z=%u: %d of %d erased-systematic decodes claimed ok with wrong bits",
         bg, z, false_ok, runs);
@@ -231,22 +233,30 @@ static void test_crc_stop_erased(phy_ldpc_bg_t bg, unsigned z)
 static void test_args(void)
 {
   phy_ldpc_dec_cfg_t cfg = {.bg = PHY_LDPC_BG1, .z = 384, .max_iters = 6};
-  phy_ldpc_dec_t *q = &dec[0];
-  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 0, out[0], NULL) == OLIVE_EINVAL, "n_llr 0");
-  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 66 * 384 + 1, out[0], NULL) == OLIVE_EINVAL, "n_llr");
+  phy_ldpc_dec_t *q = &dec[OLIVE_ISA_GENERIC];
+  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 0, out[OLIVE_ISA_GENERIC], NULL) == OLIVE_EINVAL,
+        "n_llr 0");
+  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 66 * 384 + 1, out[OLIVE_ISA_GENERIC], NULL) ==
+            OLIVE_EINVAL,
+        "n_llr");
   cfg.z = 17;
-  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 100, out[0], NULL) == OLIVE_EINVAL, "z 17");
+  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 100, out[OLIVE_ISA_GENERIC], NULL) == OLIVE_EINVAL,
+        "z 17");
   cfg.z = 384;
   cfg.max_iters = 0;
-  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 100, out[0], NULL) == OLIVE_EINVAL, "0 iters");
+  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 100, out[OLIVE_ISA_GENERIC], NULL) == OLIVE_EINVAL,
+        "0 iters");
   cfg.max_iters = 6;
   cfg.nof_filler = 20 * 384 + 1;
-  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 100, out[0], NULL) == OLIVE_EINVAL, "filler");
+  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 100, out[OLIVE_ISA_GENERIC], NULL) == OLIVE_EINVAL,
+        "filler");
   cfg.nof_filler = 0;
   cfg.stop = PHY_LDPC_STOP_CRC;
   cfg.crc = PHY_CRC_COUNT;
-  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 100, out[0], NULL) == OLIVE_EINVAL, "crc type");
-  CHECK(phy_ldpc_decode(NULL, &cfg, llr_buf, 100, out[0], NULL) == OLIVE_EINVAL, "NULL q");
+  CHECK(phy_ldpc_decode(q, &cfg, llr_buf, 100, out[OLIVE_ISA_GENERIC], NULL) == OLIVE_EINVAL,
+        "crc type");
+  CHECK(phy_ldpc_decode(NULL, &cfg, llr_buf, 100, out[OLIVE_ISA_GENERIC], NULL) == OLIVE_EINVAL,
+        "NULL q");
   phy_ldpc_dec_free(NULL);
 }
 
@@ -256,14 +266,14 @@ int main(void)
   if (phy_ldpc_enc_init(&enc, &ea) < 0) {
     return 1;
   }
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     phy_ldpc_dec_args_t a = {.isa = (olive_isa_t)isa};
     if (olive_cpu_supports((olive_isa_t)isa)) {
       have[isa] = phy_ldpc_dec_init(&dec[isa], &a) == 0;
       CHECK(have[isa], "no %s decoder on a CPU that has it", olive_isa_name((olive_isa_t)isa));
     }
   }
-  CHECK(have[0], "generic decoder");
+  CHECK(have[OLIVE_ISA_GENERIC], "generic decoder");
   for (unsigned i = 0; i < PHY_LDPC_NOF_LS; i++) {
     test_noiseless(PHY_LDPC_BG1, phy_ldpc_lifting_size(i));
     test_noiseless(PHY_LDPC_BG2, phy_ldpc_lifting_size(i));
@@ -287,7 +297,7 @@ int main(void)
   test_crc_stop_erased(PHY_LDPC_BG1, 64);
   test_args();
   phy_ldpc_enc_free(&enc);
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     phy_ldpc_dec_free(&dec[isa]);
   }
   return olive_test_done();

@@ -122,7 +122,7 @@ static void check_args(phy_ldpc_enc_t *enc)
 
 int main(void)
 {
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     if (!olive_cpu_supports((olive_isa_t)isa)) {
       continue;
     }

@@ -85,7 +85,7 @@ int main(void)
 {
   phy_ldpc_dec_t dec[OLIVE_ISA_COUNT];
   int ndec = 0;
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     phy_ldpc_dec_args_t da = {.isa = (olive_isa_t)isa};
     if (olive_cpu_supports((olive_isa_t)isa)) {
       int ok = phy_ldpc_dec_init(&dec[ndec], &da) == 0;
@@ -93,7 +93,7 @@ int main(void)
       ndec += ok;
     }
   }
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     phy_ldpc_enc_t enc;
     phy_ldpc_enc_args_t ea = {.isa = (olive_isa_t)isa};
     if (!olive_cpu_supports((olive_isa_t)isa)) {

@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     float im = (float)((s = s * 1664525u + 1013904223u) >> 8) / 16777216.0f * 2.4f - 1.2f;
     w.y[i] = re + im * I;
   }
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     const char *name = olive_isa_name((olive_isa_t)isa);
     if (!olive_cpu_supports((olive_isa_t)isa) ||
         (b.isa_filter && strcmp(b.isa_filter, name) != 0)) {

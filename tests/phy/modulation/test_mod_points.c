@@ -242,7 +242,7 @@ int main(void)
   test_known(&q);
   test_power_and_gray();
   test_names_and_errors(&q);
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     if (olive_cpu_supports((olive_isa_t)isa)) {
       test_mapper_isa((olive_isa_t)isa);
     }

@@ -136,7 +136,7 @@ int main(void)
   phy_modulation_args_t ra = {.isa = OLIVE_ISA_GENERIC};
   CHECK(phy_modulation_init(&ref, &ra) == 0);
   int tested = 0;
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     if (!olive_cpu_supports((olive_isa_t)isa)) {
       continue;
     }

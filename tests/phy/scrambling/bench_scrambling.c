@@ -48,7 +48,7 @@ int main(int argc, char **argv)
   if (!buf)
     return 1;
   unsigned reps = b.reps < 64 ? b.reps : 64;
-  for (int isa = 0; isa < OLIVE_ISA_COUNT; isa++) {
+  for (int isa = OLIVE_ISA_GENERIC; isa < OLIVE_ISA_COUNT; isa++) {
     if (!olive_bench_want_isa(&b, isa))
       continue;
     phy_scrambling_t q;

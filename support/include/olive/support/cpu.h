@@ -15,12 +15,15 @@
 
 #include "olive/support/api.h"
 
+/* OLIVE_ISA_AUTO is 0 so that a zero-initialised _args_t picks the best variant: a
+ * forgotten `isa` field must not silently select the portable reference. Variants run
+ * from OLIVE_ISA_GENERIC to OLIVE_ISA_COUNT - 1 (loop over them from GENERIC). */
 typedef enum olive_isa {
-  OLIVE_ISA_GENERIC = 0,
-  OLIVE_ISA_AVX2 = 1,   /* AVX2 + FMA + BMI2 */
-  OLIVE_ISA_AVX512 = 2, /* AVX-512 F/BW/VL/DQ */
+  OLIVE_ISA_AUTO = 0, /* for _args_t fields: "use olive_cpu_isa()" */
+  OLIVE_ISA_GENERIC = 1,
+  OLIVE_ISA_AVX2 = 2,   /* AVX2 + FMA + BMI2 */
+  OLIVE_ISA_AVX512 = 3, /* AVX-512 F/BW/VL/DQ */
   OLIVE_ISA_COUNT,
-  OLIVE_ISA_AUTO = -1, /* for _args_t fields: "use olive_cpu_isa()" */
 } olive_isa_t;
 
 /* The best ISA this CPU runs, capped by OLIVE_ISA. Thread-safe, cheap; call at init. */
@@ -32,7 +35,7 @@ OLIVE_API bool olive_cpu_supports(olive_isa_t isa);
 /* Resolves OLIVE_ISA_AUTO to olive_cpu_isa(); other values pass through. */
 OLIVE_API olive_isa_t olive_isa_resolve(olive_isa_t requested);
 
-/* "generic", "avx2", "avx512". */
+/* "auto", "generic", "avx2", "avx512"; "unknown" out of range. */
 OLIVE_API const char *olive_isa_name(olive_isa_t isa);
 
 #endif

@@ -177,28 +177,48 @@ static void try_sib1(scan_t *s, nrscan_cell_t *c, phy_cellsearch_cfg_t *cfg, dou
   }
 }
 
+/* A cell found in this capture at SSB frequency ssb_hz: record, print, SIB1. */
+static void report(scan_t *s, const phy_cellsearch_res_t *res, phy_cellsearch_cfg_t *cfg,
+                   double ssb_hz, uint32_t dl_arfcn, double fc)
+{
+  uint32_t arfcn = 0;
+  phy_carrier_hz_to_arfcn(ssb_hz, &arfcn);
+  nrscan_cell_t *c = cell_slot(s, res->pci, arfcn);
+  if (c == NULL) {
+    return;
+  }
+  c->dl_arfcn = dl_arfcn;
+  c->res = *res;
+  nrscan_print_mib(c, s->ts);
+  if (!c->sib1_ok) {
+    phy_cellsearch_cfg_t sc = *cfg;
+    try_sib1(s, c, &sc, fc);
+  }
+}
+
+/* Every SSB frequency; at each, cells one after the other (the ones found so far passed
+ * as cfg.known) until no new PCI shows up. */
 static void search_capture(scan_t *s, uint32_t dl_arfcn, double fc)
 {
   static double ssb_hz[NRSCAN_MAX_CAND];
   uint32_t n = candidates(s, fc, ssb_hz, NRSCAN_MAX_CAND);
   for (uint32_t i = 0; i < n; i++) {
-    phy_cellsearch_cfg_t cfg = {.ssb_offset_hz = ssb_hz[i] - fc, .rx_center_hz = fc};
-    phy_cellsearch_res_t res;
-    int rr = phy_cellsearch_run(&s->cs, &cfg, s->buf, s->search_len, &res);
-    if (rr != 0) {
-      continue;
-    }
-    uint32_t arfcn = 0;
-    phy_carrier_hz_to_arfcn(ssb_hz[i], &arfcn);
-    nrscan_cell_t *c = cell_slot(s, res.pci, arfcn);
-    if (c == NULL) {
-      continue;
-    }
-    c->dl_arfcn = dl_arfcn;
-    c->res = res;
-    nrscan_print_mib(c, s->ts);
-    if (!c->sib1_ok) {
-      try_sib1(s, c, &cfg, fc);
+    phy_cellsearch_res_t found[PHY_CELLSEARCH_MAX_KNOWN];
+    phy_cellsearch_cfg_t cfg = {
+        .ssb_offset_hz = ssb_hz[i] - fc, .rx_center_hz = fc, .known = found};
+    for (uint32_t k = 0; k < PHY_CELLSEARCH_MAX_KNOWN; k++) {
+      cfg.nof_known = k;
+      if (phy_cellsearch_run(&s->cs, &cfg, s->buf, s->search_len, &found[k]) != 0) {
+        break;
+      }
+      bool seen = false;
+      for (uint32_t j = 0; j < k; j++) {
+        seen |= found[j].pci == found[k].pci;
+      }
+      if (seen) {
+        break;
+      }
+      report(s, &found[k], &cfg, ssb_hz[i], dl_arfcn, fc);
     }
   }
 }

@@ -8,6 +8,12 @@
 /* out[t] = in[t] exp(-j 2 pi f (n0 + t) / srate), t = 0 .. n - 1 (in may alias out). */
 void cs_rotate(const cf_t *in, cf_t *out, uint32_t n, double f_hz, double srate, double n0);
 
+/* Step 1 (cs_pss.c): the strongest PSS whose useful part starts in [lo, hi) of x,
+ * skipping the SSB positions of cfg->known and trying their PSS positions with the other
+ * N_ID^(2). best->metric 0 when nothing was searched. */
+void cs_find_pss(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x, uint32_t lo,
+                 uint32_t hi, phy_pss_search_res_t *best);
+
 /* Samples from the start of a half frame to the start of symbol s of that half frame
  * (numerology of q, TS 38.211 5.3.1), and the cyclic prefix of that symbol. */
 double cs_symbol_start(const phy_cellsearch_t *q, uint32_t s, uint32_t *cp);

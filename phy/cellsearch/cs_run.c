@@ -15,48 +15,6 @@ static uint32_t ssb_cp(const phy_cellsearch_t *q)
   return q->fft_n * 144u / 2048u;
 }
 
-/* phy_pss_search's metric divides by the window energy; where the input is exactly zero
- * (a transmitter's empty symbols, a ZMQ stream before the gNB starts) the float FFT's
- * round-off over a near-empty window gives metrics far above 1. A deterministic dither
- * 70 dB below the block's mean power keeps every window's energy above that round-off
- * (reported to the ssb owner); all-zero blocks are skipped. */
-static bool dither(cf_t *b, uint32_t n)
-{
-  double p = 0;
-  for (uint32_t t = 0; t < n; t++) {
-    p += crealf(b[t] * conjf(b[t]));
-  }
-  if (p <= 0) {
-    return false;
-  }
-  float a = (float)sqrt(p / n * 1e-7 / 2);
-  uint32_t lcg = 12345u;
-  for (uint32_t t = 0; t < n; t++) {
-    lcg = lcg * 1664525u + 1013904223u;
-    b[t] += (lcg >> 31 ? a : -a) + I * (lcg >> 30 & 1u ? a : -a);
-  }
-  return true;
-}
-
-/* Strongest PSS whose useful part starts in [lo, hi): block-wise FFT correlation of the
- * input shifted by -ssb_offset (SS_REF to DC). Positions are indices of x. */
-static void search_pss(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
-                       uint32_t lo, uint32_t hi, phy_pss_search_res_t *best)
-{
-  uint32_t n_fft = q->fft_n, step = q->block - n_fft + 1;
-  memset(best, 0, sizeof(*best));
-  for (uint32_t s = lo; s < hi; s += step) {
-    uint32_t n = hi - s + n_fft - 1 < q->block ? hi - s + n_fft - 1 : q->block;
-    phy_pss_search_res_t r;
-    cs_rotate(x + s, q->blk, n, cfg->ssb_offset_hz, q->args.srate_hz, s);
-    if (dither(q->blk, n) && phy_pss_search_run(&q->pss, q->blk, n, &r) == 0 &&
-        r.metric > best->metric) {
-      *best = r;
-      best->pos += s;
-    }
-  }
-}
-
 /* Fine 1: the PSS correlation split into its two halves; their phase difference is the
  * residual CFO times N/2 samples. Range +-SCS. */
 static double cfo_fine1(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
@@ -242,8 +200,15 @@ static int check_run(const phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg,
 {
   if (q == NULL || q->blk == NULL || cfg == NULL || x == NULL || res == NULL ||
       !isfinite(cfg->ssb_offset_hz) || !isfinite(cfg->rx_center_hz) || cfg->rx_center_hz < 0 ||
-      !(cfg->min_metric >= 0)) {
+      !(cfg->min_metric >= 0) || cfg->nof_known > PHY_CELLSEARCH_MAX_KNOWN ||
+      (cfg->nof_known > 0 && cfg->known == NULL)) {
     return OLIVE_EINVAL;
+  }
+  for (uint32_t k = 0; k < cfg->nof_known; k++) {
+    if (!isfinite(cfg->known[k].pss_pos) || !isfinite(cfg->known[k].frame_pos) ||
+        !isfinite(cfg->known[k].cfo_hz) || cfg->known[k].n_id2 > 2) {
+      return OLIVE_EINVAL;
+    }
   }
   double scs = PHY_SCS_HZ(q->args.mu);
   double edge = fabs(cfg->ssb_offset_hz) + 120.0 * scs + q->args.max_cfo_hz + scs;
@@ -291,7 +256,7 @@ static int run_region(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, cons
   memset(res, 0, sizeof(*res));
   uint32_t cp = ssb_cp(q);
   phy_pss_search_res_t best;
-  search_pss(q, cfg, x, lo, hi, &best);
+  cs_find_pss(q, cfg, x, lo, hi, &best);
   res->pss_metric = best.metric;
   float thr = cfg->min_metric > 0 ? cfg->min_metric : PHY_CELLSEARCH_MIN_METRIC_N / q->fft_n;
   if (best.metric < thr) {

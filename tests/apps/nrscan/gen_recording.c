@@ -5,7 +5,8 @@
  * SFN0 + 5 after a lead of silence, optionally with a CFO and AWGN (cs_testsig.h).
  * Usage: gen_recording BASE PCI SNR_DB CFO_HZ [n78|b3low] (SNR > 99: no noise; n78: the
  * TDD cell of configs/gnb_b210_n78.yaml at 30 kHz instead of the band 3 one; b3low: the
- * band 3 cell moved to DL ARFCN 362880 with 10 MHz and CORESET#0 index 6). */
+ * band 3 cell moved to DL ARFCN 362880 with 10 MHz and CORESET#0 index 6; two: a second
+ * band 3 cell, PCI + 391, 6 dB weaker, frames 2.345 ms later). */
 #include <stdio.h>
 
 #include "../../phy/cellsearch/cs_cell.h"
@@ -37,10 +38,29 @@ static int write_meta(const char *base, double f_hz)
   return ok ? 0 : -1;
 }
 
+/* A second cell on the same SSB frequency: PCI + 391, 6 dB weaker, frames 2.345 ms
+ * later (generated from SFN0 - 1 so the stream stays full). */
+static int add_second(const cs_cell_t *first, cf_t *clean)
+{
+  static cs_cell_t c2;
+  const uint32_t shift = 54029;
+  cf_t *b = olive_mem_calloc(LEN + 10 * CC_SLOT, sizeof(cf_t));
+  int r = b ? cc_setup_cell(&c2, first->pci + 391, &first->cfg) : -1;
+  if (r == 0) {
+    r = cc_stream(&c2, SFN0 - 1, FRAMES + 1, 0, true, b);
+  }
+  for (uint32_t n = LEAD; r == 0 && n < LEN; n++) {
+    clean[n] += 0.5f * b[n - LEAD + 10 * CC_SLOT - shift];
+  }
+  printf("second_pci=%u\n", c2.pci);
+  olive_mem_free(b);
+  return r;
+}
+
 int main(int argc, char **argv)
 {
   if (argc != 5 && argc != 6) {
-    fprintf(stderr, "usage: gen_recording BASE PCI SNR_DB CFO_HZ [n78]\n");
+    fprintf(stderr, "usage: gen_recording BASE PCI SNR_DB CFO_HZ [n78|b3low|two]\n");
     return 2;
   }
   static cs_cell_t c;
@@ -53,6 +73,9 @@ int main(int argc, char **argv)
   }
   if (cc_setup_cell(&c, (uint32_t)atoi(argv[2]), &cfg) < 0 || !clean || !rx ||
       cc_stream(&c, SFN0, FRAMES, LEAD, true, clean) < 0) {
+    return 1;
+  }
+  if (argc == 6 && strcmp(argv[5], "two") == 0 && add_second(&c, clean) < 0) {
     return 1;
   }
   olive_test_rng_t r = OLIVE_TEST_RNG(77);

@@ -13,7 +13,9 @@
 # 4. without --arfcn nrscan sweeps band 3 from 1814.4 MHz in 18.3 MHz steps (every GSCN,
 #    no 15 kHz filter): a 10 MHz cell recorded at DL ARFCN 362880 (1814.4 MHz) is found;
 #    the recording ends during the sweep, which is not an error;
-# 5. a bad option exits with status 2.
+# 5. two cells on SSB ARFCN 368410 (PCI 20, and PCI 411 6 dB weaker, 2.345 ms later) at
+#    10 dB: both reported with their SIB1;
+# 6. a bad option exits with status 2.
 # Usage: test_nrscan_sigmf.sh NRSCAN GEN WORKDIR
 set -u
 NRSCAN=$1 GEN=$2 DIR=$3/nrscan_sigmf
@@ -58,6 +60,14 @@ check "n78 summary" "^summary cells=1 sib1=1" "$o"
 [ $? -eq 0 ] && echo "ok: sweep exit 0" || { echo "FAIL: sweep exit"; cat "$DIR/errsw.txt"; fail=1; }
 check "sweep cell" "^cell pci=3 dl_arfcn=362880 ssb_arfcn=$(sed -n 's/^ssb_arfcn=\([0-9]*\) .*/\1/p' "$DIR/gensw.txt") " "$DIR/outsw.txt"
 check "sweep sib1" "^sib1 pci=3 plmn=001-01 tac=7 " "$DIR/outsw.txt"
+"$GEN" "$DIR/rec2" 20 10 300 two > "$DIR/gen2.txt" || { echo "FAIL: generator two"; fail=1; }
+"$NRSCAN" --device_driver=file --device_args=rx_file="$DIR/rec2" --band=3 --arfcn=368500 \
+  --duration=0.06 > "$DIR/out2.txt" 2> "$DIR/err2.txt"
+cut -c1-120 "$DIR/out2.txt"
+check "two: first" "^cell pci=20 dl_arfcn=368500 ssb_arfcn=368410 " "$DIR/out2.txt"
+check "two: second" "^cell pci=411 dl_arfcn=368500 ssb_arfcn=368410 " "$DIR/out2.txt"
+check "two: sib1" "^sib1 pci=411 plmn=001-01 tac=7 " "$DIR/out2.txt"
+check "two: summary" "^summary cells=2 sib1=1" "$DIR/out2.txt"
 "$NRSCAN" --band=3 --arfcn=368500 --bogus=1 > /dev/null 2>&1
 [ $? -eq 2 ] && echo "ok: bad option exits 2" || { echo "FAIL: bad option status"; fail=1; }
 exit $fail

@@ -56,6 +56,7 @@
 #define PHY_CELLSEARCH_MAX_CORESET_RB 96u     /* widest CORESET#0 of Tables 13-1..13-6 */
 #define PHY_CELLSEARCH_SI_RNTI        0xFFFFu /* TS 38.321 Table 7.1-1 */
 #define PHY_CELLSEARCH_MAX_TBS        2976u   /* TS 38.214 5.1.3.2: SI-RNTI TBS cap, bits */
+#define PHY_CELLSEARCH_MAX_KNOWN      4u      /* cells passed back to skip (cfg.known) */
 #define PHY_CELLSEARCH_MAX_TB_BYTES   (PHY_CELLSEARCH_MAX_TBS / 8u)
 
 typedef struct phy_cellsearch_args {
@@ -79,6 +80,11 @@ typedef struct phy_cellsearch_cfg {
                            searched one segment of segment_ms (the SSB period, e.g. 20) plus
                            5 ms at a time until a PBCH decodes: in fading, a later burst
                            may be received where an earlier one faded */
+  const struct phy_cellsearch_res *known; /* cells already found in this x (their
+                          pss_pos and frame_pos refer to x): their SSB positions are
+                          skipped and their PSS positions tried with the other two
+                          N_ID^(2), to find the next cell; NULL when nof_known is 0 */
+  uint32_t nof_known;                     /* 0 .. PHY_CELLSEARCH_MAX_KNOWN */
 } phy_cellsearch_cfg_t;
 
 /* Noise alone gives a metric of about Exp(mean 1/N_fft) per lag; a 25 ms search at 3

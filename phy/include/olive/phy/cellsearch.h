@@ -12,8 +12,9 @@
  *                residual below +-SCS);
  *        fine 2: phase between the PSS and SSS channel estimates, two symbols apart,
  *                f = arg(sum h_SSS h_PSS^*) / (2 pi 2 T_symb) (unambiguous below
- *                +-1 / (4 T_symb), about +-3.5 kHz at 15 kHz; applied when the PBCH
- *                decodes, so the 5.4 phase of each symbol is known);
+ *                +-1 / (4 T_symb), about +-3.5 kHz at 15 kHz; applied when the 5.4
+ *                phase of each symbol is known: no phase term, or the PBCH decoded and
+ *                gave the SSB index, hence the symbol numbers);
  *   3. timing: integer from the PSS peak, fractional from the LS channel estimates h_k
  *      on the 127 PSS subcarriers: the tau in +-1.5 samples maximising
  *      |sum_k h_k e^(j2pi k tau/N)|^2 (maximum likelihood for a flat channel), refined
@@ -27,7 +28,13 @@
  *      13-11), the Type0-PDCCH occasions of the detected SSB, PDCCH blind decoding on
  *      SI-RNTI over the Type0 CSS candidates (38.213 Table 10.1-1: AL4 x4, AL8 x2, AL16
  *      x1), DCI 1_0 (38.212 7.3.1.2.1), and the PDSCH (38.214 5.1.2.1.1 default table A,
- *      5.1.2.2.2 RIV in CORESET#0, 5.1.6.2 DM-RS for DCI 1_0) to the SIB1 bytes.
+ *      5.1.2.2.2 RIV in CORESET#0, 5.1.6.2 DM-RS for DCI 1_0; 5.1.4 rate matching around
+ *      the SSBs whose PSS is seen in the slot) to the SIB1 bytes;
+ *   7. further cells on the same SSB frequency: with the cells found so far in cfg.known
+ *      the search skips their SSB positions and tries their PSS positions with the other
+ *      two N_ID^(2) (synchronised cells).
+ * SNR: per RE, from the SSS LS estimates (mean power) and their second differences across
+ * subcarriers (noise, 1.5 N0 in white noise).
  *
  * Frequencies: the stream's baseband DC is at RF frequency rx_center_hz. The SSB to look
  * for has its SS_REF at ssb_offset_hz from DC. When rx_center_hz is not 0 the 5.4 phase

@@ -9,10 +9,11 @@
 void cs_rotate(const cf_t *in, cf_t *out, uint32_t n, double f_hz, double srate, double n0);
 
 /* Step 1 (cs_pss.c): the strongest PSS whose useful part starts in [lo, hi) of x,
- * skipping the SSB positions of cfg->known and trying their PSS positions with the other
- * N_ID^(2). best->metric 0 when nothing was searched. */
+ * skipping +-N/2 around the skip positions and the SSB positions of cfg->known, and
+ * trying the known cells' PSS positions with the other N_ID^(2). best->metric 0 when
+ * nothing was searched. */
 void cs_find_pss(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x, uint32_t lo,
-                 uint32_t hi, phy_pss_search_res_t *best);
+                 uint32_t hi, const uint32_t *skip, uint32_t nof_skip, phy_pss_search_res_t *best);
 
 /* Samples from the start of a half frame to the start of symbol s of that half frame
  * (numerology of q, TS 38.211 5.3.1), and the cyclic prefix of that symbol. */

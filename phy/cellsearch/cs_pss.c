@@ -52,12 +52,33 @@ static void search_range(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, c
   }
 }
 
-/* Windows of +-N/2 lags around every candidate PSS of the known cells (each SSB index of
- * TS 38.213 4.1 in each half frame overlapping [lo, hi)), sorted by start. */
+/* Adds the window of +-half lags around p (clipped to [lo, hi)), keeping them sorted. */
+static void add_window(uint32_t ex[CS_MAX_EXCL][2], uint32_t *n, double p, uint32_t half,
+                       uint32_t lo, uint32_t hi)
+{
+  if (p + half < lo || p - half >= hi || *n == CS_MAX_EXCL) {
+    return;
+  }
+  uint32_t j = (*n)++;
+  ex[j][0] = (uint32_t)fmax(p - half, lo);
+  ex[j][1] = (uint32_t)fmin(p + half + 1, hi);
+  for (; j > 0 && ex[j][0] < ex[j - 1][0]; j--) { /* insertion sort by start */
+    uint32_t t0 = ex[j][0], t1 = ex[j][1];
+    ex[j][0] = ex[j - 1][0], ex[j][1] = ex[j - 1][1];
+    ex[j - 1][0] = t0, ex[j - 1][1] = t1;
+  }
+}
+
+/* Windows of +-N/2 lags around the skip positions and every candidate PSS of the known
+ * cells (each SSB index of TS 38.213 4.1 in each half frame overlapping [lo, hi)). */
 static uint32_t known_windows(const phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg,
-                              uint32_t lo, uint32_t hi, uint32_t ex[CS_MAX_EXCL][2])
+                              uint32_t lo, uint32_t hi, const uint32_t *skip, uint32_t nof_skip,
+                              uint32_t ex[CS_MAX_EXCL][2])
 {
   uint32_t first[PHY_SSB_MAX_LMAX], n = 0, half = q->fft_n / 2;
+  for (uint32_t k = 0; k < nof_skip; k++) {
+    add_window(ex, &n, skip[k], half, lo, hi);
+  }
   double hf = 5.0 * q->args.srate_hz / 1000.0;
   phy_ssb_positions(q->args.ssb_case, q->args.l_max, first);
   for (uint32_t k = 0; k < cfg->nof_known; k++) {
@@ -65,21 +86,11 @@ static uint32_t known_windows(const phy_cellsearch_t *q, const phy_cellsearch_cf
     double f0 = c->mib_ok ? c->frame_pos : c->pss_pos;
     int64_t h0 = (int64_t)floor((lo - f0) / hf) - 1, h1 = (int64_t)ceil((hi - f0) / hf);
     for (int64_t h = h0; h <= h1; h++) {
-      for (uint32_t i = 0; i < (c->mib_ok ? q->args.l_max : 1u) && n < CS_MAX_EXCL; i++) {
+      for (uint32_t i = 0; i < (c->mib_ok ? q->args.l_max : 1u); i++) {
         uint32_t cp;
         double p = c->mib_ok ? f0 + h * hf + cs_symbol_start(q, first[i], &cp) + cp
                              : (h == h0 ? c->pss_pos : -1e18);
-        if (p + half < lo || p - half >= hi) {
-          continue;
-        }
-        double a = fmax(p - half, lo), b = fmin(p + half + 1, hi);
-        ex[n][0] = (uint32_t)a;
-        ex[n][1] = (uint32_t)b;
-        for (uint32_t j = n++; j > 0 && ex[j][0] < ex[j - 1][0]; j--) { /* insertion sort */
-          uint32_t t0 = ex[j][0], t1 = ex[j][1];
-          ex[j][0] = ex[j - 1][0], ex[j][1] = ex[j - 1][1];
-          ex[j - 1][0] = t0, ex[j - 1][1] = t1;
-        }
+        add_window(ex, &n, p, half, lo, hi);
       }
     }
   }
@@ -119,15 +130,15 @@ static void try_aligned(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, co
 }
 
 void cs_find_pss(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x, uint32_t lo,
-                 uint32_t hi, phy_pss_search_res_t *best)
+                 uint32_t hi, const uint32_t *skip, uint32_t nof_skip, phy_pss_search_res_t *best)
 {
   memset(best, 0, sizeof(*best));
-  if (cfg->nof_known == 0) {
+  if (cfg->nof_known == 0 && nof_skip == 0) {
     search_range(q, cfg, x, lo, hi, best);
     return;
   }
   uint32_t ex[CS_MAX_EXCL][2];
-  uint32_t n = known_windows(q, cfg, lo, hi, ex), cur = lo;
+  uint32_t n = known_windows(q, cfg, lo, hi, skip, nof_skip, ex), cur = lo;
   for (uint32_t i = 0; i <= n; i++) {
     uint32_t a = i < n ? ex[i][0] : hi;
     if (a > cur) {

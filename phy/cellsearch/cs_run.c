@@ -249,29 +249,23 @@ static void sync_ssb(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const
   res->pss_pos = best->pos + (double)tau;
 }
 
-/* Steps 1-5 with the PSS searched in [lo, hi) of x. */
-static int run_region(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
-                      uint32_t lo, uint32_t hi, phy_cellsearch_res_t *res)
+/* Steps 2-5 on the PSS found at best. */
+static int process(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
+                   const phy_pss_search_res_t *best, phy_cellsearch_res_t *res)
 {
-  memset(res, 0, sizeof(*res));
   uint32_t cp = ssb_cp(q);
-  phy_pss_search_res_t best;
-  cs_find_pss(q, cfg, x, lo, hi, &best);
-  res->pss_metric = best.metric;
-  float thr = cfg->min_metric > 0 ? cfg->min_metric : PHY_CELLSEARCH_MIN_METRIC_N / q->fft_n;
-  if (best.metric < thr) {
-    return OLIVE_EAGAIN;
-  }
+  memset(res, 0, sizeof(*res));
+  res->pss_metric = best->metric;
   res->found = true;
   uint32_t first[PHY_SSB_MAX_LMAX], nsf = PHY_SYMB_SF(q->args.mu);
   phy_ssb_positions(q->args.ssb_case, q->args.l_max, first);
   cf_t hp[PHY_PSS_LEN], hs[PHY_SSS_LEN];
-  sync_ssb(q, cfg, x, &best, first[0] % nsf, res, hp);
+  sync_ssb(q, cfg, x, best, first[0] % nsf, res, hp);
   int r = decode_pbch(q, res);
   uint32_t l_sf = r == 0 ? first[res->ssb_idx] % nsf : first[0] % nsf;
   if (r == 0 && l_sf != first[0] % nsf && cfg->rx_center_hz > 0) {
     /* the 5.4 phase of each symbol depends on its index: demodulate again */
-    demod_ssb(q, cfg, x, best.pos - cp, l_sf, res->cfo_hz, (float)res->delay_frac);
+    demod_ssb(q, cfg, x, best->pos - cp, l_sf, res->cfo_hz, (float)res->delay_frac);
     float d[PHY_PSS_LEN];
     phy_pss_gen(res->n_id2, d);
     ls_est(q, 0, d, hp);
@@ -287,6 +281,40 @@ static int run_region(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, cons
   res->snr_db = cs_snr_db(hs, PHY_SSS_LEN);
   if (r == 0) {
     frame_timing(q, res);
+  }
+  return r;
+}
+
+/* Steps 1-5 with the PSS searched in [lo, hi) of x. When the PBCH fails, up to
+ * CS_RETRIES more searches skip the failed peaks: at low SNR in fading, noise or the
+ * PSS's correlation with the SSB's own SSS/PBCH symbols can beat the faded PSS (measured,
+ * TDL-A 300 ns, 3 bursts, whole-buffer search at 0 dB: MIB 99.3% -> 100% of 300). */
+#define CS_RETRIES 2u
+static int run_region(phy_cellsearch_t *q, const phy_cellsearch_cfg_t *cfg, const cf_t *x,
+                      uint32_t lo, uint32_t hi, phy_cellsearch_res_t *res)
+{
+  float thr = cfg->min_metric > 0 ? cfg->min_metric : PHY_CELLSEARCH_MIN_METRIC_N / q->fft_n;
+  uint32_t skip[CS_RETRIES];
+  int r = OLIVE_EAGAIN;
+  memset(res, 0, sizeof(*res));
+  for (uint32_t a = 0; a <= CS_RETRIES; a++) {
+    phy_pss_search_res_t best;
+    cs_find_pss(q, cfg, x, lo, hi, skip, a, &best);
+    if (best.metric < thr) {
+      if (a == 0) {
+        res->pss_metric = best.metric;
+      }
+      break;
+    }
+    phy_cellsearch_res_t tmp;
+    r = process(q, cfg, x, &best, &tmp);
+    if (r == 0 || a == 0) {
+      *res = tmp; /* a failure reports the first (strongest) peak */
+    }
+    if (r == 0 || a == CS_RETRIES) {
+      break;
+    }
+    skip[a] = best.pos;
   }
   return r;
 }

@@ -141,6 +141,16 @@ int phy_pbch_decode(phy_pbch_t *q, const phy_pbch_cfg_t *cfg, const phy_grid_t *
   /* TS 38.211 7.3.3.1 */
   phy_scrambling_llr_f32(&q->scr, llr, llr, PHY_PBCH_E, cfg->map.n_id,
                          phy_pbch_scrambling_v(ssb, cfg->l_max) * PHY_PBCH_E);
+  /* No information at all (an empty grid): the all-zero LLRs would decode to the all-zero
+   * word, whose CRC24C (no RNTI mask on the PBCH) is zero and passes. */
+  float peak = 0;
+  for (uint32_t i = 0; i < PHY_PBCH_E; i++) {
+    peak = fmaxf(peak, fabsf(llr[i]));
+  }
+  if (!(peak > 1e-6f)) {
+    res->msg.ssb_idx = ssb;
+    return OLIVE_ECRC;
+  }
   phy_polar_chain_cfg_t pc = {
       .chain = PHY_POLAR_PBCH, .A = PHY_PBCH_A_BAR, .E = PHY_PBCH_E, .list = q->list};
   uint8_t a[PHY_PBCH_A_BAR];

@@ -161,6 +161,12 @@ int main(void)
   CHECK(phy_pbch_decode(&c.pbch, NULL, &c.g, 0, &res) == OLIVE_EINVAL, "NULL cfg");
   cfg.l_max = 64;
   CHECK(phy_pbch_decode(&c.pbch, &cfg, &c.g, 0, &res) == OLIVE_EINVAL, "L_max 64");
+  /* Nothing received: all-zero LLRs polar-decode to the all-zero word, whose CRC24C is
+   * zero, so an empty grid must be refused before the CRC can "pass" on it. */
+  cfg.l_max = 8;
+  phy_grid_clear(&c.g);
+  CHECK(phy_pbch_decode(&c.pbch, &cfg, &c.g, 0, &res) == OLIVE_ECRC && !res.crc_ok,
+        "empty grid decoded as a MIB");
   ctx_free(&c);
   return olive_test_done();
 }

@@ -27,42 +27,7 @@
 #include "olive/support/error.h"
 #include "olive_test.h"
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) /* clang */
-#define MAC_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(MAC_TEST_ASAN)
-#define COUNT_ALLOCS 0 /* ASan owns malloc */
-#else
-#define COUNT_ALLOCS 1
-/* glibc's own entry points, so the test can count every heap allocation. */
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void *__libc_memalign(size_t, size_t);
-static unsigned long n_allocs;
-__attribute__((visibility("default"))) void *malloc(size_t n)
-{
-  n_allocs++;
-  return __libc_malloc(n);
-}
-__attribute__((visibility("default"))) void *calloc(size_t n, size_t m)
-{
-  n_allocs++;
-  return __libc_calloc(n, m);
-}
-__attribute__((visibility("default"))) void *realloc(void *p, size_t n)
-{
-  n_allocs++;
-  return __libc_realloc(p, n);
-}
-__attribute__((visibility("default"))) void *aligned_alloc(size_t a, size_t n)
-{
-  n_allocs++;
-  return __libc_memalign(a, n);
-}
-#endif
+#include "olive_test_alloc.h"
 
 static uint8_t sib1[MAC_SIB1_MAX_BYTES];
 static phy_dl_slot_req_t req; /* static: about 8 kB */
@@ -395,12 +360,12 @@ static const uint32_t pos_b[8] = {4, 8, 16, 20, 32, 36, 44, 48};
  * hand-listed symbol; every request within bounds; every PDCCH a candidate; no malloc. */
 static void sweep_one(mac_bcast_args_t *a)
 {
-#if COUNT_ALLOCS
-  unsigned long at_create = n_allocs;
+#if OLIVE_TEST_COUNT_ALLOCS
+  unsigned long at_create = olive_test_nof_allocs;
 #endif
   mac_bcast_t *s = mac_bcast_create(a, NULL);
-#if COUNT_ALLOCS
-  CHECK(n_allocs > at_create, "the counting allocator sees create's allocations");
+#if OLIVE_TEST_COUNT_ALLOCS
+  CHECK(olive_test_nof_allocs > at_create, "the counting allocator sees create's allocations");
 #endif
   CHECK(s != NULL, "case %u lmax %u bitmap %02x", a->ssb_case, a->l_max, a->ssb_bitmap);
   if (!s)
@@ -408,8 +373,8 @@ static void sweep_one(mac_bcast_args_t *a)
   const mac_bcast_info_t *in = mac_bcast_info(s);
   uint32_t nslot = a->scs_khz == 30 ? 20 : 10, n_ssb = 0, n_sib1 = 0;
   const uint32_t *pos = a->ssb_case == PHY_SSB_CASE_B ? pos_b : pos_a;
-#if COUNT_ALLOCS
-  unsigned long before = n_allocs;
+#if OLIVE_TEST_COUNT_ALLOCS
+  unsigned long before = olive_test_nof_allocs;
 #endif
   for (uint32_t sfn = 0; sfn < 16; sfn++) {
     for (uint32_t slot = 0; slot < nslot; slot++) {
@@ -427,8 +392,8 @@ static void sweep_one(mac_bcast_args_t *a)
         CHECK(is_candidate(in->nof_cce, req.pdcch[k].al, req.pdcch[k].cce));
     }
   }
-#if COUNT_ALLOCS
-  CHECK(n_allocs == before, "slot path allocated");
+#if OLIVE_TEST_COUNT_ALLOCS
+  CHECK(olive_test_nof_allocs == before, "slot path allocated");
 #endif
   uint32_t pop = (uint32_t)__builtin_popcount(a->ssb_bitmap);
   CHECK(n_ssb == pop * 160 / a->ssb_period_ms, "period %u: %u SSBs", a->ssb_period_ms, n_ssb);

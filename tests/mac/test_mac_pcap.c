@@ -25,37 +25,7 @@
 #include "olive/support/error.h"
 #include "olive_test.h"
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) /* clang */
-#define MAC_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(MAC_TEST_ASAN)
-#define COUNT_ALLOCS 0 /* ASan owns malloc */
-#else
-#define COUNT_ALLOCS 1
-/* glibc's own entry points, so the test counts the heap allocations of this thread (the
- * pcap writer thread allocates stdio buffers on its own). */
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-static _Thread_local unsigned long n_allocs;
-__attribute__((visibility("default"))) void *malloc(size_t n)
-{
-  n_allocs++;
-  return __libc_malloc(n);
-}
-__attribute__((visibility("default"))) void *calloc(size_t n, size_t m)
-{
-  n_allocs++;
-  return __libc_calloc(n, m);
-}
-__attribute__((visibility("default"))) void *realloc(void *p, size_t n)
-{
-  n_allocs++;
-  return __libc_realloc(p, n);
-}
-#endif
+#include "olive_test_alloc.h"
 
 #define PCAP_FDD "test_mac_pcap_fdd.pcap"
 #define PCAP_TDD "test_mac_pcap_tdd.pcap"
@@ -220,13 +190,14 @@ static void write_files(const uint8_t *mib, const uint8_t *sib1, size_t sib1_len
   mac_pcap_args_t a = {.path = PCAP_FDD, .duplex = MAC_PCAP_FDD};
   mac_pcap_t *p = mac_pcap_open(&a);
   CHECK(p != NULL);
-#if COUNT_ALLOCS
-  unsigned long allocs = n_allocs;
+#if OLIVE_TEST_COUNT_ALLOCS
+  unsigned long allocs = olive_test_nof_allocs;
 #endif
   CHECK(mac_pcap_write_bch(p, CFG_SFN, 0, mib, RRC_MIB_BYTES) == 0);
   CHECK(mac_pcap_write_dlsch(p, MAC_PCAP_SI_RNTI, 0xFFFF, CFG_SFN, 1, sib1, sib1_len) == 0);
-#if COUNT_ALLOCS
-  CHECK(n_allocs == allocs, "the write path allocated %lu times", n_allocs - allocs);
+#if OLIVE_TEST_COUNT_ALLOCS
+  CHECK(olive_test_nof_allocs == allocs, "the write path allocated %lu times",
+        olive_test_nof_allocs - allocs);
 #endif
   CHECK(mac_pcap_dropped(p) == 0);
   mac_pcap_close(p);

@@ -24,42 +24,7 @@
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) /* clang */
-#define CS_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(CS_TEST_ASAN)
-#define COUNT_ALLOCS 0 /* ASan owns malloc */
-#else
-#define COUNT_ALLOCS 1
-/* glibc's own entry points: the receiver's per-call functions must not allocate. */
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void *__libc_memalign(size_t, size_t);
-static unsigned long n_allocs;
-__attribute__((visibility("default"))) void *malloc(size_t n)
-{
-  n_allocs++;
-  return __libc_malloc(n);
-}
-__attribute__((visibility("default"))) void *calloc(size_t n, size_t m)
-{
-  n_allocs++;
-  return __libc_calloc(n, m);
-}
-__attribute__((visibility("default"))) void *realloc(void *p, size_t n)
-{
-  n_allocs++;
-  return __libc_realloc(p, n);
-}
-__attribute__((visibility("default"))) void *aligned_alloc(size_t a, size_t n)
-{
-  n_allocs++;
-  return __libc_memalign(a, n);
-}
-#endif
+#include "olive_test_alloc.h"
 
 #define FRAMES 3u
 #define SFN0   510u
@@ -110,8 +75,8 @@ static void trial(phy_cellsearch_t *q, olive_test_rng_t *r, const cs_cell_t *c, 
   ts_apply(r, &ch, CC_SRATE, clean, rx, LEN);
   phy_cellsearch_cfg_t cfg = {.ssb_offset_hz = c->ssb_offset_hz, .rx_center_hz = rx_center_hz};
   phy_cellsearch_res_t res;
-#if COUNT_ALLOCS
-  unsigned long allocs = n_allocs;
+#if OLIVE_TEST_COUNT_ALLOCS
+  unsigned long allocs = olive_test_nof_allocs;
 #endif
   int ret = phy_cellsearch_run(q, &cfg, rx, LEN, &res);
   CHECK(ret == 0 && res.pci == c->pci, "ret %d PCI %u", ret, res.pci);
@@ -131,8 +96,9 @@ static void trial(phy_cellsearch_t *q, olive_test_rng_t *r, const cs_cell_t *c, 
   static uint8_t sib1[PHY_CELLSEARCH_MAX_TB_BYTES];
   phy_cellsearch_sib1_res_t sr;
   int n = phy_cellsearch_sib1(q, &cfg, &res, c->cfg.min_bw_mhz, rx, LEN, sib1, sizeof(sib1), &sr);
-#if COUNT_ALLOCS
-  CHECK(n_allocs == allocs, "%lu allocations in run + sib1", n_allocs - allocs);
+#if OLIVE_TEST_COUNT_ALLOCS
+  CHECK(olive_test_nof_allocs == allocs, "%lu allocations in run + sib1",
+        olive_test_nof_allocs - allocs);
 #endif
   CHECK(n > 0, "SIB1: %d after %u slots", n, sr.nof_tries);
   if (n > 0) {
@@ -221,8 +187,8 @@ int main(int argc, char **argv)
                              .plan = PHY_OFDM_PLAN_ESTIMATE,
                              .isa = OLIVE_ISA_AUTO};
   CHECK(phy_cellsearch_init(&q, &a) == 0);
-#if COUNT_ALLOCS
-  CHECK(n_allocs > 0, "the counting allocator sees init's allocations");
+#if OLIVE_TEST_COUNT_ALLOCS
+  CHECK(olive_test_nof_allocs > 0, "the counting allocator sees init's allocations");
 #endif
   olive_test_rng_t r = OLIVE_TEST_RNG(0x5B1u);
   for (int pass = 0; pass < 3; pass++) {

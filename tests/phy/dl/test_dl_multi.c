@@ -16,7 +16,7 @@
  * allocator (dl_alloc.h) that phy_dl_slot() allocates nothing on any of these carriers. */
 #include <stdlib.h>
 
-#include "dl_alloc.h"
+#include "olive_test_alloc.h"
 #include "dl_ref.h"
 
 #define C_RNTI 0x4601u
@@ -155,9 +155,9 @@ static void run(const dl_case_t *t, olive_test_rng_t *rng)
   uint32_t len = phy_dl_slot_len(q, t->slot);
   cf_t *x = malloc(sizeof(cf_t) * len);
   phy_dl_slot_stats_t st;
-  unsigned long before = dl_nof_allocs;
+  unsigned long before = olive_test_nof_allocs;
   CHECK(phy_dl_slot(q, &req, x, &st) == 0);
-  CHECK(dl_nof_allocs == before, "%s: phy_dl_slot allocated", t->name);
+  CHECK(olive_test_nof_allocs == before, "%s: phy_dl_slot allocated", t->name);
   CHECK(st.nof_ssb == t->nof_ssb && st.nof_pdcch == (t->cs_groups ? 1u : 0u) && st.nof_pdsch == 1 &&
             st.nof_rejected == 0,
         "%s: stats %u %u %u %u", t->name, st.nof_ssb, st.nof_pdcch, st.nof_pdsch, st.nof_rejected);

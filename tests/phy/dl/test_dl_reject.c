@@ -11,7 +11,7 @@
  * create's allocations and none in any phy_dl_slot() call, valid or rejected. */
 #include <stdlib.h>
 
-#include "dl_alloc.h"
+#include "olive_test_alloc.h"
 #include "dl_ref.h"
 #include "olive/support/error.h"
 
@@ -153,9 +153,10 @@ int main(void)
     tb[i] = (uint8_t)olive_test_u64(&rng);
   }
   phy_carrier_t car = ref_carrier(0, 106, 23.04e6);
-  unsigned long at_start = dl_nof_allocs;
+  unsigned long at_start = olive_test_nof_allocs;
   phy_dl_t *q = ref_dl_create(&car);
-  CHECK(!DL_COUNT_ALLOCS || dl_nof_allocs > at_start, "the counter sees create's allocations");
+  CHECK(!OLIVE_TEST_COUNT_ALLOCS || olive_test_nof_allocs > at_start,
+        "the counter sees create's allocations");
   if (q == NULL) {
     return olive_test_done();
   }
@@ -163,7 +164,7 @@ int main(void)
   cf_t *a = calloc(len, sizeof(cf_t)), *b = calloc(len, sizeof(cf_t));
   build_clean();
   phy_dl_slot_stats_t st;
-  unsigned long before = dl_nof_allocs;
+  unsigned long before = olive_test_nof_allocs;
   CHECK(phy_dl_slot(q, &clean, a, &st) == 0 && st.nof_rejected == 0);
   for (int v = 0; v < 2; v++) {
     build_dirty(v);
@@ -174,7 +175,8 @@ int main(void)
     CHECK(memcmp(a, b, len * sizeof(cf_t)) == 0, "samples differ from the clean request's");
   }
   check_limits(q, a);
-  CHECK(dl_nof_allocs == before, "phy_dl_slot allocated %lu times", dl_nof_allocs - before);
+  CHECK(olive_test_nof_allocs == before, "phy_dl_slot allocated %lu times",
+        olive_test_nof_allocs - before);
   check_api(q, a);
   free(a);
   free(b);

@@ -30,8 +30,9 @@ typedef struct zmq_tx_ch {
   void *sock;
   bool pub; /* tx_type=pub: send without waiting for a request */
   char addr[ZMQ_RADIO_ADDR_LEN];
-  pthread_mutex_t mu; /* tx() and rx()'s zero alignment share the socket */
-  uint64_t nsamples;  /* samples sent: the TX clock */
+  pthread_mutex_t mu;     /* tx() and rx()'s zero alignment share the socket */
+  uint64_t nsamples;      /* samples sent: the TX clock */
+  _Atomic uint64_t clock; /* nsamples as published to the RX threads (peer resync) */
   bool stalled;
   uint64_t stall_start_ns;
 } zmq_tx_ch_t;
@@ -45,6 +46,7 @@ typedef struct zmq_rx_ch {
   bool sub;      /* rx_type=sub */
   char addr[ZMQ_RADIO_ADDR_LEN];
   sring_t ring;
+  uint64_t received; /* samples written into the ring: the peer's TX clock as we see it */
   pthread_t thread;
   bool thread_started;
   bool stalled;

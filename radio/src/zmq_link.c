@@ -124,6 +124,7 @@ static int tx_samples(zmq_radio_t *q, zmq_tx_ch_t *c, const olive_radio_cf_t *bu
     if (ret < 0)
       return ret;
     c->nsamples += len;
+    atomic_store_explicit(&c->clock, c->nsamples, memory_order_relaxed);
     n -= len;
     if (buf)
       buf += len;
@@ -281,6 +282,38 @@ static int rx_store(zmq_radio_t *q, zmq_rx_ch_t *c, zmq_msg_t *msg)
   if (ret < 0)
     return ret;
   sring_write(&c->ring, zmq_msg_data(msg), n, q->rx_sc16);
+  c->received += n;
+  return OLIVE_OK;
+}
+
+/* The peer's connection dropped, so the next peer is a new process whose sample clock
+ * starts at zero where our TX stream stands now: its first sample received answers our
+ * TX sample `clock`. The samples the old peer never sent (our RX clock up to `clock`) are
+ * queued as silence, which keeps RX and TX aligned for the new peer and breaks the
+ * lock-step wait in which each side waits for the other's first samples (a running gNB
+ * would otherwise never serve a restarted UE). A TX reply lost in the dropped connection
+ * can leave the new peer one message later than this. */
+static int rx_resync(zmq_radio_t *q, zmq_rx_ch_t *c)
+{
+  const zmq_tx_ch_t *t = &q->tx[c->ch];
+  if (!t->sock || c->sub)
+    return OLIVE_OK;
+  uint64_t clock = atomic_load_explicit(&t->clock, memory_order_relaxed);
+  uint64_t gap = clock > c->received ? clock - c->received : 0;
+  if (gap > 0)
+    OLOG_INFO(OLIVE_LOG_RADIO, "zmq[%s]: rx %s: %llu samples of silence for the next peer", q->id,
+              c->addr, (unsigned long long)gap);
+  while (gap > 0 && running(q)) {
+    uint64_t n = gap < ZMQ_RADIO_CHUNK_SAMPLES ? gap : ZMQ_RADIO_CHUNK_SAMPLES;
+    int ret = sring_wait_space(&c->ring, n, olive_time_ns() + ZMQ_RADIO_SLICE_MS * 1000000ull);
+    if (ret == OLIVE_ETIMEDOUT)
+      continue;
+    if (ret < 0)
+      return ret;
+    sring_write(&c->ring, q->zeros, n, false);
+    c->received += n;
+    gap -= n;
+  }
   return OLIVE_OK;
 }
 
@@ -303,7 +336,7 @@ static int rx_exchange(zmq_radio_t *q, zmq_rx_ch_t *c, zmq_msg_t *msg)
     OLOG_WARN(OLIVE_LOG_RADIO, "zmq[%s]: rx %s: peer disconnected; requesting again", q->id,
               c->addr);
     c->need_req = true;
-    return OLIVE_OK;
+    return rx_resync(q, c);
   }
   if (rc < 0)
     return rc;

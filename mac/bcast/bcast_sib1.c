@@ -93,10 +93,12 @@ static void sib1_auto_rbs(const mac_bcast_t *s, uint32_t dmrs_re, uint32_t bits,
 {
   const mac_bcast_args_t *a = &s->a;
   uint32_t n_cs = s->info.coreset0.nof_rb;
-  /* SSB CRBs in the common SCS: offsetToPointA counts 15 kHz RBs (TS 38.211 4.4.4.2); a
-   * non-zero k_SSB makes the 240 subcarriers straddle one more RB (7.4.3.1). */
-  uint32_t ssb_lo = (a->offset_to_pointa >> s->mu) - s->info.coreset0_crb;
-  uint32_t ssb_hi = ssb_lo + 20u + (a->k_ssb ? 1u : 0u);
+  /* SSB subcarrier 0 sits 12 offsetToPointA + k_SSB subcarriers of 15 kHz above point A
+   * (TS 38.211 4.4.4.2, 7.4.3.1; FR1); in the common SCS that is subcarrier sc0, and the
+   * 240 subcarriers cover CRBs sc0 / 12 .. (sc0 + 239) / 12 (21 of them unless aligned). */
+  uint32_t sc0 = (12u * a->offset_to_pointa + a->k_ssb) >> s->mu;
+  uint32_t ssb_lo = sc0 / 12u - s->info.coreset0_crb;
+  uint32_t ssb_hi = (sc0 + 239u) / 12u + 1u - s->info.coreset0_crb;
   uint32_t below = ssb_lo < n_cs ? ssb_lo : n_cs;
   uint32_t above = ssb_hi < n_cs ? n_cs - ssb_hi : 0;
   uint32_t cand[2][2] = {{0, below}, {ssb_hi, above}};

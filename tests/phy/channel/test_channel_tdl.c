@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* phy/channel TDL models (TR 38.901 7.7.2) and Jakes fading. Pinned to:
- *  - the tables: tap counts, sums checked against a second public transcription
- *    (NVlabs sionna, sionna/channel/tr38901/models/TDL-{A,B,C}.json: sums of the
- *    normalised delays, of the linear powers and of delay x power, computed from its
- *    values), and the property of 7.7.3 (tables normalised to an RMS delay spread of 1);
+ *  - the tables: tap counts, sums checked against two other public transcriptions, which
+ *    agree to every digit: NVlabs sionna (sionna/channel/tr38901/models/TDL-{A,B,C}.json)
+ *    and InterDigital NeoRadium (neoradium/tdl.py, tapInfo 'A'/'B'/'C', TR 38.901
+ *    V17.0.0): sums of the normalised delays, of the linear powers and of delay x power,
+ *    computed from their values; and the property of 7.7.3 (tables normalised to an RMS
+ *    delay spread of 1);
  *  - the average power of each tap over 4000 realisations against the normalised table
  *    power (tolerance 10%: 4.5 sigma of the mean of 4000 exponential draws);
  *  - the frequency correlation E[H(f) H*(f + df)] of the sampled channel against the
@@ -24,7 +26,7 @@
 static const struct {
   phy_channel_model_t m;
   uint32_t n;
-  double sum_d, sum_p, sum_dp; /* from the sionna transcription */
+  double sum_d, sum_p, sum_dp; /* from the sionna and NeoRadium transcriptions */
 } ref[] = {
     {PHY_CHANNEL_TDLA, 23, 58.1474, 3.467660, 3.078393},
     {PHY_CHANNEL_TDLB, 23, 34.1999, 7.093032, 5.457503},

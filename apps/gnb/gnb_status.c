@@ -21,7 +21,7 @@ void gnb_status_init(gnb_status_t *s)
 }
 
 int gnb_status_line(gnb_status_t *s, const olive_engine_metrics_t *m, uint32_t slots_per_frame,
-                    char *out, size_t len)
+                    uint64_t prach, char *out, size_t len)
 {
   uint64_t now = olive_time_ns();
   double cpu = gnb_status_cpu_s();
@@ -34,8 +34,9 @@ int gnb_status_line(gnb_status_t *s, const olive_engine_metrics_t *m, uint32_t s
   uint32_t sfn = (uint32_t)((m->rx_slots / slots_per_frame) % 1024);
   return snprintf(out, len,
                   "t=%.1fs sfn=%u slots=%llu late=%llu uf=%llu of=%llu cpu=%.1f%% dl_p50=%.0fus "
-                  "dl_p99=%.0fus",
+                  "dl_p99=%.0fus prach=%llu",
                   (double)(now - s->t0_ns) * 1e-9, sfn, (unsigned long long)m->dl_sent,
                   (unsigned long long)m->dl_late, (unsigned long long)m->radio.underflows,
-                  (unsigned long long)m->radio.overflows, pct, m->dl_p50_us, m->dl_p99_us);
+                  (unsigned long long)m->radio.overflows, pct, m->dl_p50_us, m->dl_p99_us,
+                  (unsigned long long)prach);
 }

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* gnb: the olive gNB. Broadcasts SSB, MIB and SIB1 for the configured cell.
+/* gnb: the olive gNB. Broadcasts SSB, MIB and SIB1 for the configured cell and detects
+ * PRACH preambles (gnb_ul.h).
  *
  *   gnb -c configs/gnb_zmq.yaml [--key=value ...] [--duration=S]
  *
  * Start-up (main thread): configuration (apps/common/gnb_cfg.h, exit 2 on any error),
  * cell derivation and checks (gnb_cell.h, exit 2), MIB + SIB1 (olive_rrc), the MAC
- * broadcast scheduler and one DL processor per engine worker (gnb_dl.h), the radio
+ * broadcast scheduler and one DL processor per engine worker (gnb_dl.h), one PRACH
+ * detector per worker (gnb_ul.h), the radio
  * (ru_sdr.*) and the real-time engine (olive/radio/engine.h; lockstep for the
  * virtual-time zmq and file radios). Then the main thread prints one status line per
  * metrics.period_ms (gnb_status.h) until SIGINT/SIGTERM or --duration, stops the engine
@@ -21,6 +23,7 @@
 #include "gnb_cell.h"
 #include "gnb_cfg.h"
 #include "gnb_dl.h"
+#include "gnb_ul.h"
 #include "gnb_status.h"
 #include "olive/radio/engine.h"
 #include "olive/radio/radio.h"
@@ -43,6 +46,7 @@ typedef struct gnb {
   gnb_cfg_t cfg;
   gnb_cell_t cell;
   gnb_dl_t dl;
+  gnb_ul_t ul;
   olive_radio_t radio;
   olive_engine_t *engine;
   double duration_s; /* 0 = until a signal */
@@ -132,6 +136,17 @@ static int open_radio(gnb_t *g)
   return rc;
 }
 
+/* The engine has one context for both callbacks. */
+static int dl_slot(void *ctx, const olive_engine_slot_t *s, olive_radio_cf_t *const *tx)
+{
+  return gnb_dl_slot(&((gnb_t *)ctx)->dl, s, tx);
+}
+
+static void ul_slot(void *ctx, const olive_engine_slot_t *s, const olive_radio_cf_t *const *rx)
+{
+  gnb_ul_slot(&((gnb_t *)ctx)->ul, s, rx);
+}
+
 static int start_engine(gnb_t *g)
 {
   const gnb_cfg_t *c = &g->cfg;
@@ -141,8 +156,9 @@ static int start_engine(gnb_t *g)
                             .slots_per_frame = g->cell.slots_per_frame,
                             .tx_advance = c->expert.tx_advance,
                             .nof_workers = c->expert.nof_workers,
-                            .dl_slot = gnb_dl_slot,
-                            .ctx = &g->dl,
+                            .dl_slot = dl_slot,
+                            .ul_slot = ul_slot,
+                            .ctx = g,
                             .lockstep = c->ru.device_driver != GNB_DRIVER_UHD,
                             .metrics_period_ms = c->metrics.period_ms};
   int prio = (int)c->expert.rt_priority;
@@ -189,7 +205,8 @@ static int run(gnb_t *g)
       return 1;
     }
     if (period && olive_time_ns() >= next) {
-      gnb_status_line(&st, &m, g->cell.slots_per_frame, line, sizeof(line));
+      gnb_status_line(&st, &m, g->cell.slots_per_frame, atomic_load(&g->ul.preambles), line,
+                      sizeof(line));
       printf("%s\n", line);
       fflush(stdout);
       next += period;
@@ -209,11 +226,15 @@ static void shutdown_all(gnb_t *g)
   olive_radio_close(&g->radio);
   uint64_t dropped = mac_pcap_dropped(g->dl.pcap);
   gnb_dl_free(&g->dl);
+  gnb_ul_free(&g->ul);
   printf("stopped: %llu slots sent, %llu late, %llu SSB, %llu SIB1, %llu PDUs rejected, "
-         "%llu pcap records dropped\n",
+         "%llu pcap records dropped, %llu PRACH occasions searched, %llu preambles, %llu UL "
+         "slots dropped\n",
          (unsigned long long)m.dl_sent, (unsigned long long)m.dl_late,
          (unsigned long long)g->dl.ssb, (unsigned long long)g->dl.sib1,
-         (unsigned long long)g->dl.rejected, (unsigned long long)dropped);
+         (unsigned long long)g->dl.rejected, (unsigned long long)dropped,
+         (unsigned long long)g->ul.occasions, (unsigned long long)g->ul.preambles,
+         (unsigned long long)m.ul_dropped);
   fflush(stdout);
 }
 
@@ -243,10 +264,14 @@ int main(int argc0, char **argv0)
                       .pci = g.cfg.cell.pci,
                       .nof_proc = g.cfg.expert.nof_workers,
                       .pcap_path = g.cfg.pcap.mac_enable ? g.cfg.pcap.mac_filename : NULL};
+  gnb_ul_args_t ua = {.cell = &g.cell, .nof_det = g.cfg.expert.nof_workers};
   int rc = gnb_dl_init(&g.dl, &da, msg, sizeof(msg));
+  if (rc == 0)
+    rc = gnb_ul_init(&g.ul, &ua, msg, sizeof(msg));
   if (rc < 0) {
     fprintf(stderr, "error: %s\n", msg);
     gnb_dl_free(&g.dl);
+    gnb_ul_free(&g.ul);
     return 1;
   }
   struct sigaction sa = {.sa_handler = on_signal};

@@ -121,8 +121,9 @@ void gnb_ul_free(gnb_ul_t *g)
 }
 
 /* Takes buffer b for occasion id: false when an older occasion is still being searched in
- * it, or this one was already searched. */
-static bool buf_claim(gnb_ul_buf_t *b, uint32_t id, uint32_t len)
+ * it, or this one was already searched. *displaced is set when an older occasion whose
+ * window never completed (a slot dropped or handed in too late) is given up. */
+static bool buf_claim(gnb_ul_buf_t *b, uint32_t id, uint32_t len, bool *displaced)
 {
   uint64_t st = atomic_load_explicit(&b->state, memory_order_acquire);
   for (;;) {
@@ -132,8 +133,10 @@ static bool buf_claim(gnb_ul_buf_t *b, uint32_t id, uint32_t len)
     if (cnt == len)
       return false;
     if (atomic_compare_exchange_weak_explicit(&b->state, &st, (uint64_t)id << 32,
-                                              memory_order_acq_rel, memory_order_acquire))
+                                              memory_order_acq_rel, memory_order_acquire)) {
+      *displaced = cnt != GNB_UL_DONE;
       return true;
+    }
   }
 }
 
@@ -189,11 +192,12 @@ static void occasion_part(gnb_ul_t *g, uint64_t k, int64_t w0, int64_t s0, const
   int64_t lo = w0 > s0 ? w0 : s0, hi = w1 < s1 ? w1 : s1;
   gnb_ul_buf_t *b = &g->buf[k % GNB_UL_NBUF];
   uint32_t id = (uint32_t)k, n = (uint32_t)(hi - lo);
-  bool lost = false;
-  if (!buf_claim(b, id, g->occ.len)) {
+  bool lost = false, displaced = false;
+  bool ok = buf_claim(b, id, g->occ.len, &displaced);
+  if (!ok || displaced)
     atomic_fetch_add_explicit(&g->overrun, 1, memory_order_relaxed);
+  if (!ok)
     return;
-  }
   memcpy(b->x + (lo - w0), rx + (lo - s0), n * sizeof(cf_t));
   if (buf_add(b, id, n, g->occ.len, &lost)) {
     search(g, b->x, k);

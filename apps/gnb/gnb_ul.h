@@ -56,7 +56,8 @@ typedef struct gnb_ul {
   gnb_ul_buf_t buf[GNB_UL_NBUF];
   /* occasions: windows completed and searched; preambles: detections; no_det: windows left
    * unsearched for want of a free detector; overrun: slot parts dropped because their
-   * buffer was still being searched for an older occasion. */
+   * buffer was still being searched for an older occasion, and incomplete windows given
+   * up (a slot of theirs dropped or handed in GNB_UL_NBUF subframes late). */
   _Atomic uint64_t occasions, preambles, no_det, overrun;
 } gnb_ul_t;
 

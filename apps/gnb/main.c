@@ -229,12 +229,12 @@ static void shutdown_all(gnb_t *g)
   gnb_ul_free(&g->ul);
   printf("stopped: %llu slots sent, %llu late, %llu SSB, %llu SIB1, %llu PDUs rejected, "
          "%llu pcap records dropped, %llu PRACH occasions searched, %llu preambles, %llu UL "
-         "slots dropped\n",
+         "slots dropped, %llu PRACH windows lost\n",
          (unsigned long long)m.dl_sent, (unsigned long long)m.dl_late,
          (unsigned long long)g->dl.ssb, (unsigned long long)g->dl.sib1,
          (unsigned long long)g->dl.rejected, (unsigned long long)dropped,
          (unsigned long long)g->ul.occasions, (unsigned long long)g->ul.preambles,
-         (unsigned long long)m.ul_dropped);
+         (unsigned long long)m.ul_dropped, (unsigned long long)(g->ul.overrun + g->ul.no_det));
   fflush(stdout);
 }
 

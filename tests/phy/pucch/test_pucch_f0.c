@@ -7,12 +7,11 @@
  *    490, NSlot 57 at 15 kHz = slot 7 of the frame, symbols [11 2], intra-slot hopping, group
  *    hopping enabled, initial cyclic shift 7, positive SR alone): its first 7 symbols.
  *  - Noiseless round trip of every UCI (1-2 HARQ bits, with and without SR).
- *  - Conformance-style statistics modelled on TS 38.104 8.3.2 (PUCCH format 0, 1 UCI bit,
- *    ACK missed detection <= 1% and false ACK on DTX <= 1%). 38.104 Table 8.3.2.1-1
- *    (15 kHz, 1 Tx / 2 Rx, TDLC300-100 Low): 1 symbol 9.7 dB, 2 symbols (hopping) 3.8 dB as
- *    recalled by the author; the table could not be fetched in this session, and the test
- *    runs in AWGN (random phase per RX port) rather than TDLC300-100, so it is looser than
- *    the real requirement. SNR = Es/N0 per RE per RX port. Fixed seeds.
+ *  - The TS 38.104 8.3.2 SNRs in AWGN (random phase per RX port), a necessary condition only:
+ *    38.104 Table 8.3.2.2-1 (15 kHz, 20 MHz, 1 Tx / 2 Rx, TDLC300-100 Low) requires ACK missed
+ *    <= 1% and DTX->ACK <= 1% at 9.3 dB (1 symbol) and 3.3 dB (2 symbols); the requirement
+ *    itself, in TDLC300-100, is checked in test_pucch_tdl.c (sources of the values there).
+ *    SNR = Es/N0 per RE per RX port. Fixed seeds.
  *  - DTX on noise only: never a false ACK (rate < 1%, target pfa 1e-3). */
 #include <math.h>
 #include <stdlib.h>
@@ -167,8 +166,8 @@ int main(int argc, char **argv)
   test_generation(&q, &g);
   test_matlab(&q, &g);
   test_roundtrip(&q, &g);
-  /* 38.104 Table 8.3.2.1-1 SNRs (see the file comment) */
-  double md1 = run(&q, &g, 1, 9.7f, 1, trials, 1), md2 = run(&q, &g, 2, 3.8f, 1, trials, 2);
+  /* 38.104 Table 8.3.2.2-1 SNRs, 2 RX, 20 MHz (see the file comment) */
+  double md1 = run(&q, &g, 1, 9.3f, 1, trials, 1), md2 = run(&q, &g, 2, 3.3f, 1, trials, 2);
   noise_detections = 0;
   double fa1 = run(&q, &g, 1, 0.0f, 0, trials, 3), fa2 = run(&q, &g, 2, 0.0f, 0, trials, 4);
   /* the threshold is set for pfa = 1e-3 (any hypothesis): the measured rate must be close */
@@ -182,15 +181,15 @@ int main(int argc, char **argv)
   printf("F0 2RX AWGN operating points: ACK missed 1 sym @1.5 dB %.4f, 2 sym @-1 dB %.4f\n", op1,
          op2);
   CHECK(op1 < 0.01 && op2 < 0.01, "ACK missed >= 1%% at the AWGN operating points");
-  printf("F0 2RX AWGN: ACK missed 1 sym @9.7 dB %.4f, 2 sym @3.8 dB %.4f; false ACK on DTX "
+  printf("F0 2RX AWGN: ACK missed 1 sym @9.3 dB %.4f, 2 sym @3.3 dB %.4f; false ACK on DTX "
          "%.4f / %.4f (%u trials)\n",
          md1, md2, fa1, fa2, trials);
   CHECK(md1 < 0.01 && md2 < 0.01, "ACK missed detection >= 1%%");
   CHECK(fa1 < 0.01 && fa2 < 0.01, "false ACK on DTX >= 1%%");
-  g.nof_ports = 1; /* reported as well: 1 RX at the same SNRs */
-  double m1 = run(&q, &g, 1, 9.7f, 1, trials, 6), m2 = run(&q, &g, 2, 3.8f, 1, trials, 7);
+  g.nof_ports = 1; /* 38.104 has no 1 RX requirement: 1 RX at the 2 RX SNRs, AWGN */
+  double m1 = run(&q, &g, 1, 9.3f, 1, trials, 6), m2 = run(&q, &g, 2, 3.3f, 1, trials, 7);
   double a1 = run(&q, &g, 1, 0.0f, 0, trials, 8);
-  printf("F0 1RX AWGN: ACK missed 1 sym @9.7 dB %.4f, 2 sym @3.8 dB %.4f; false ACK on DTX %.4f\n",
+  printf("F0 1RX AWGN: ACK missed 1 sym @9.3 dB %.4f, 2 sym @3.3 dB %.4f; false ACK on DTX %.4f\n",
          m1, m2, a1);
   CHECK(m1 < 0.01 && m2 < 0.01 && a1 < 0.01, "1 RX");
   g.nof_ports = 2;

@@ -9,12 +9,12 @@
  *    hopping enabled, OCC index 2): its first 10 data values (symbol 1).
  *  - Noiseless round trip of 1 bit, 2 bits and SR alone, with and without hopping, all
  *    three group-hopping modes, 1 and 2 RX ports.
- *  - Conformance-style statistics modelled on TS 38.104 8.3.3 (PUCCH format 1: NACK->ACK
- *    <= 0.1%, ACK missed <= 1%, 14 symbols with intra-slot hopping, 2 UCI bits). The SNR used
- *    is -3.3 dB, the 1 Tx / 2 Rx TDLC300-100 Low figure of 38.104 Table 8.3.3.2-1 as recalled
- *    (not fetched in this session). We test AWGN with a random phase per port, which is far
- *    easier than TDLC300-100: the test checks the detector's logic and thresholds, not the
- *    fading-channel margin. SNR = Es/N0 per RE per RX port. Fixed seeds.
+ *  - The TS 38.104 8.3.3 SNRs in AWGN (random phase per port), a necessary condition only
+ *    (14 symbols with intra-slot hopping, 2 UCI bits, rates per bit): 38.104 Table
+ *    8.3.3.1.2-1 (15 kHz, 20 MHz, 1 Tx / 2 Rx, TDLC300-100 Low) requires NACK->ACK <= 0.1%
+ *    (and DTX->ACK <= 1%) at -3.6 dB, Table 8.3.3.2.2-1 ACK missed <= 1% at -5.0 dB. AWGN is
+ *    far easier than TDLC300-100; the requirement itself is checked in test_pucch_tdl.c
+ *    (sources of the values there). SNR = Es/N0 per RE per RX port. Fixed seeds.
  *  - DTX: noise only never gives an ACK (rate < 1%). */
 #include <math.h>
 
@@ -174,18 +174,19 @@ int main(int argc, char **argv)
   CHECK(phy_pucch_f1_encode(&q, &bad, &one, &g, 0) == OLIVE_EINVAL, "occ beyond N_SF rejected");
   test_matlab(&q, &g);
   test_roundtrip(&q, &g);
-  f1_stats_t s = run(&q, &g, -3.3f, trials, 1);
-  printf("F1 2RX AWGN -3.3 dB, 14 sym hopping, 2 bits: ACK missed %.4f NACK->ACK %.5f "
-         "DTX->ACK %.5f (%u trials)\n",
-         s.ack_missed, s.nack_to_ack, s.dtx_to_ack, trials);
-  CHECK(s.ack_missed < 0.01, "ACK missed >= 1%%");
+  /* 38.104 Tables 8.3.3.1.2-1 (-3.6 dB) and 8.3.3.2.2-1 (-5.0 dB), 2 RX, 20 MHz */
+  f1_stats_t s = run(&q, &g, -3.6f, trials, 1), m = run(&q, &g, -5.0f, trials, 5);
+  printf("F1 2RX AWGN, 14 sym hopping, 2 bits: @-3.6 dB NACK->ACK %.5f DTX->ACK %.5f; "
+         "@-5.0 dB ACK missed %.4f (%u trials)\n",
+         s.nack_to_ack, s.dtx_to_ack, m.ack_missed, trials);
+  CHECK(m.ack_missed < 0.01, "ACK missed >= 1%%");
   CHECK(s.nack_to_ack < 0.001, "NACK->ACK >= 0.1%%");
   CHECK(s.dtx_to_ack < 0.01, "DTX->ACK >= 1%%");
-  g.nof_ports = 1; /* reported as well: 1 RX at the same SNR */
-  f1_stats_t s1 = run(&q, &g, -3.3f, trials, 3);
-  printf("F1 1RX AWGN -3.3 dB: ACK missed %.4f NACK->ACK %.5f DTX->ACK %.5f\n", s1.ack_missed,
-         s1.nack_to_ack, s1.dtx_to_ack);
-  CHECK(s1.ack_missed < 0.01 && s1.nack_to_ack < 0.001 && s1.dtx_to_ack < 0.01, "1 RX");
+  g.nof_ports = 1; /* 38.104 has no 1 RX requirement: 1 RX at the 2 RX SNRs, AWGN */
+  f1_stats_t s1 = run(&q, &g, -3.6f, trials, 3), m1 = run(&q, &g, -5.0f, trials, 6);
+  printf("F1 1RX AWGN: @-3.6 dB NACK->ACK %.5f DTX->ACK %.5f; @-5.0 dB ACK missed %.4f\n",
+         s1.nack_to_ack, s1.dtx_to_ack, m1.ack_missed);
+  CHECK(m1.ack_missed < 0.01 && s1.nack_to_ack < 0.001 && s1.dtx_to_ack < 0.01, "1 RX");
   g.nof_ports = 2;
   printf("F1 detections on noise: %.5f (target 1e-3)\n", s.dtx_detected);
   CHECK(s.dtx_detected < 3e-3, "false-alarm rate far above the 1e-3 design value");

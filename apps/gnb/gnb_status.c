@@ -34,9 +34,9 @@ int gnb_status_line(gnb_status_t *s, const olive_engine_metrics_t *m, uint32_t s
   uint32_t sfn = (uint32_t)((m->rx_slots / slots_per_frame) % 1024);
   return snprintf(out, len,
                   "t=%.1fs sfn=%u slots=%llu late=%llu uf=%llu of=%llu cpu=%.1f%% dl_p50=%.0fus "
-                  "dl_p99=%.0fus prach=%llu",
+                  "dl_p99=%.0fus ul_max=%.0fus prach=%llu",
                   (double)(now - s->t0_ns) * 1e-9, sfn, (unsigned long long)m->dl_sent,
                   (unsigned long long)m->dl_late, (unsigned long long)m->radio.underflows,
                   (unsigned long long)m->radio.overflows, pct, m->dl_p50_us, m->dl_p99_us,
-                  (unsigned long long)prach);
+                  m->ul_max_us, (unsigned long long)prach);
 }

@@ -72,6 +72,11 @@ static int init_det(gnb_ul_t *g, unsigned n, char *msg, size_t len)
     atomic_flag_clear(&g->det[i].busy);
     int rc = phy_prach_det_init(&g->det[i].det, &da);
     g->nof_det = i + 1; /* freed even after a failed init */
+    /* A first search on the zeroed buffer fills the detector's root cache (up to 64
+     * L_RA-point DFTs) now rather than on the first occasion. */
+    const cf_t *zeros = g->buf[0].x;
+    if (rc == 0)
+      rc = phy_prach_detect(&g->det[i].det, &g->prach, &zeros, NULL, 0);
     if (rc < 0) {
       snprintf(msg, len, "PRACH detector %u: %s", i, olive_strerror(rc));
       return rc;

@@ -26,7 +26,8 @@
 #endif
 #endif
 
-static _Thread_local unsigned long olive_test_nof_allocs;
+/* unused under ASan where the counting sections compile out */
+__attribute__((unused)) static _Thread_local unsigned long olive_test_nof_allocs;
 
 #if defined(__SANITIZE_ADDRESS__) || defined(OLIVE_TEST_ASAN)
 #define OLIVE_TEST_COUNT_ALLOCS 0

@@ -11,41 +11,15 @@ int phy_pbch_init(phy_pbch_t *q, const phy_pbch_args_t *args)
   if (q == NULL) {
     return OLIVE_EINVAL;
   }
-  memset(q, 0, sizeof(*q));
-  olive_isa_t isa = args != NULL ? args->isa : OLIVE_ISA_AUTO;
-  unsigned list = args != NULL && args->list != 0 ? args->list : PHY_POLAR_LIST_MAX;
-  if (list > PHY_POLAR_LIST_MAX || (list & (list - 1)) != 0) {
-    return OLIVE_EINVAL;
-  }
-  phy_modulation_args_t ma = {.isa = isa};
-  phy_scrambling_args_t sa = {.isa = isa};
-  phy_polar_dec_args_t da = {.max_n = 9, .max_list = list, .isa = isa};
-  int ret = phy_modulation_init(&q->mod, &ma);
-  if (ret == 0) {
-    ret = phy_scrambling_init(&q->scr, &sa);
-  }
-  if (ret == 0) {
-    q->dec = phy_polar_dec_create(&da);
-    ret = q->dec != NULL ? 0 : OLIVE_ENOMEM;
-  }
-  if (ret < 0) {
-    phy_pbch_free(q);
-    return ret;
-  }
-  q->list = list;
-  q->isa = isa;
-  return OLIVE_OK;
+  return phy_ctrl_chain_init(&q->c, args != NULL ? args->isa : OLIVE_ISA_AUTO,
+                             args != NULL ? args->list : 0);
 }
 
 void phy_pbch_free(phy_pbch_t *q)
 {
-  if (q == NULL) {
-    return;
+  if (q != NULL) {
+    phy_ctrl_chain_free(&q->c);
   }
-  phy_modulation_free(&q->mod);
-  phy_scrambling_free(&q->scr);
-  phy_polar_dec_destroy(q->dec);
-  q->dec = NULL;
 }
 
 static int cfg_check(const phy_pbch_cfg_t *cfg)
@@ -78,7 +52,7 @@ int phy_pbch_encode_bits(const phy_pbch_t *q, const phy_pbch_cfg_t *cfg, const p
   }
   /* TS 38.211 7.3.3.1: c_init = N_ID^cell, c(i + v M_bit) */
   uint32_t v = phy_pbch_scrambling_v(m->ssb_idx, cfg->l_max);
-  phy_scrambling_bits(&q->scr, bits, bits, PHY_PBCH_E, cfg->map.n_id, v * PHY_PBCH_E);
+  phy_scrambling_bits(&q->c.scr, bits, bits, PHY_PBCH_E, cfg->map.n_id, v * PHY_PBCH_E);
   return OLIVE_OK;
 }
 
@@ -94,7 +68,7 @@ int phy_pbch_encode_symbols(const phy_pbch_t *q, const phy_pbch_cfg_t *cfg, cons
     return ret;
   }
   /* TS 38.211 7.3.3.2: QPSK */
-  ret = phy_modulation_map_bits(&q->mod, PHY_MOD_QPSK, bits, PHY_PBCH_E, d);
+  ret = phy_modulation_map_bits(&q->c.mod, PHY_MOD_QPSK, bits, PHY_PBCH_E, d);
   return ret < 0 ? ret : OLIVE_OK;
 }
 

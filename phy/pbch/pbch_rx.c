@@ -121,7 +121,7 @@ static void unpack_payload(const phy_pbch_cfg_t *cfg, uint8_t a[PHY_PBCH_A_BAR],
 int phy_pbch_decode(phy_pbch_t *q, const phy_pbch_cfg_t *cfg, const phy_grid_t *grid, uint32_t port,
                     phy_pbch_res_t *res)
 {
-  if (q == NULL || q->dec == NULL || res == NULL || cfg == NULL ||
+  if (q == NULL || q->c.dec == NULL || res == NULL || cfg == NULL ||
       (cfg->l_max != 4 && cfg->l_max != 8)) {
     return OLIVE_EINVAL;
   }
@@ -135,11 +135,11 @@ int phy_pbch_decode(phy_pbch_t *q, const phy_pbch_cfg_t *cfg, const phy_grid_t *
   res->noise_var = noise_estimate(y, r, h);
   float nv[PHY_PBCH_NRE], llr[PHY_PBCH_E];
   equalize(cfg, x, h, res->noise_var, nv);
-  phy_demod_llr_f32_nv(&q->mod, PHY_MOD_QPSK, x, PHY_PBCH_NRE, nv, llr);
+  phy_demod_llr_f32_nv(&q->c.mod, PHY_MOD_QPSK, x, PHY_PBCH_NRE, nv, llr);
   uint32_t ssb, hf;
   hyp_split(res->ibar, cfg->l_max, &ssb, &hf);
   /* TS 38.211 7.3.3.1 */
-  phy_scrambling_llr_f32(&q->scr, llr, llr, PHY_PBCH_E, cfg->map.n_id,
+  phy_scrambling_llr_f32(&q->c.scr, llr, llr, PHY_PBCH_E, cfg->map.n_id,
                          phy_pbch_scrambling_v(ssb, cfg->l_max) * PHY_PBCH_E);
   /* No information at all (an empty grid): the all-zero LLRs would decode to the all-zero
    * word, whose CRC24C (no RNTI mask on the PBCH) is zero and passes. */
@@ -152,9 +152,9 @@ int phy_pbch_decode(phy_pbch_t *q, const phy_pbch_cfg_t *cfg, const phy_grid_t *
     return OLIVE_ECRC;
   }
   phy_polar_chain_cfg_t pc = {
-      .chain = PHY_POLAR_PBCH, .A = PHY_PBCH_A_BAR, .E = PHY_PBCH_E, .list = q->list};
+      .chain = PHY_POLAR_PBCH, .A = PHY_PBCH_A_BAR, .E = PHY_PBCH_E, .list = q->c.list};
   uint8_t a[PHY_PBCH_A_BAR];
-  ret = phy_polar_chain_decode(q->dec, &pc, llr, a);
+  ret = phy_polar_chain_decode(q->c.dec, &pc, llr, a);
   unpack_payload(cfg, a, res);
   res->msg.ssb_idx = ssb;
   res->crc_ok = ret == 0;

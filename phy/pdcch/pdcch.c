@@ -12,40 +12,15 @@ int phy_pdcch_init(phy_pdcch_t *q, const phy_pdcch_args_t *args)
   if (q == NULL) {
     return OLIVE_EINVAL;
   }
-  memset(q, 0, sizeof(*q));
-  olive_isa_t isa = args != NULL ? args->isa : OLIVE_ISA_AUTO;
-  unsigned list = args != NULL && args->list != 0 ? args->list : PHY_POLAR_LIST_MAX;
-  if (list > PHY_POLAR_LIST_MAX || (list & (list - 1)) != 0) {
-    return OLIVE_EINVAL;
-  }
-  phy_modulation_args_t ma = {.isa = isa};
-  phy_scrambling_args_t sa = {.isa = isa};
-  phy_polar_dec_args_t da = {.max_n = 9, .max_list = list, .isa = isa};
-  int ret = phy_modulation_init(&q->mod, &ma);
-  if (ret == 0) {
-    ret = phy_scrambling_init(&q->scr, &sa);
-  }
-  if (ret == 0) {
-    q->dec = phy_polar_dec_create(&da);
-    ret = q->dec != NULL ? 0 : OLIVE_ENOMEM;
-  }
-  if (ret < 0) {
-    phy_pdcch_free(q);
-    return ret;
-  }
-  q->list = list;
-  return OLIVE_OK;
+  return phy_ctrl_chain_init(&q->c, args != NULL ? args->isa : OLIVE_ISA_AUTO,
+                             args != NULL ? args->list : 0);
 }
 
 void phy_pdcch_free(phy_pdcch_t *q)
 {
-  if (q == NULL) {
-    return;
+  if (q != NULL) {
+    phy_ctrl_chain_free(&q->c);
   }
-  phy_modulation_free(&q->mod);
-  phy_scrambling_free(&q->scr);
-  phy_polar_dec_destroy(q->dec);
-  q->dec = NULL;
 }
 
 int pdcch_regs(const phy_pdcch_cfg_t *cfg, uint32_t cce, uint32_t al, uint16_t rb[PDCCH_MAX_REG],
@@ -113,9 +88,9 @@ int phy_pdcch_encode(const phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t 
     return ret;
   }
   /* TS 38.211 7.3.2.3 scrambling, 7.3.2.4 QPSK */
-  phy_scrambling_bits(&q->scr, e, e, len, pdcch_scr_cinit(cfg), 0);
+  phy_scrambling_bits(&q->c.scr, e, e, len, pdcch_scr_cinit(cfg), 0);
   cf_t d[PHY_PDCCH_MAX_E / 2];
-  phy_modulation_map_bits(&q->mod, PHY_MOD_QPSK, e, len, d);
+  phy_modulation_map_bits(&q->c.mod, PHY_MOD_QPSK, e, len, d);
   /* 7.3.2.5: increasing k, then l, skipping the DMRS REs k = 4k' + 1 of each RB (7.4.1.3.2) */
   float beta = cfg->beta_dmrs > 0 ? cfg->beta_dmrs : 1.0f;
   uint32_t i = 0;

@@ -59,7 +59,7 @@ int phy_pdcch_decode(phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t cce, u
 {
   uint16_t rb[PDCCH_MAX_REG];
   uint8_t symb[PDCCH_MAX_REG];
-  if (q == NULL || q->dec == NULL || a == NULL || grid == NULL || cfg == NULL ||
+  if (q == NULL || q->c.dec == NULL || a == NULL || grid == NULL || cfg == NULL ||
       cfg->coreset == NULL || port >= grid->nof_ports || cfg->slot >= 20) {
     return OLIVE_EINVAL;
   }
@@ -84,11 +84,11 @@ int phy_pdcch_decode(phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t cce, u
     }
   }
   uint32_t len = pdcch_e(al);
-  phy_demod_llr_f32_nv(&q->mod, PHY_MOD_QPSK, x, len / 2, nv, llr);
-  phy_scrambling_llr_f32(&q->scr, llr, llr, len, pdcch_scr_cinit(cfg), 0);
+  phy_demod_llr_f32_nv(&q->c.mod, PHY_MOD_QPSK, x, len / 2, nv, llr);
+  phy_scrambling_llr_f32(&q->c.scr, llr, llr, len, pdcch_scr_cinit(cfg), 0);
   phy_polar_chain_cfg_t pc = {
-      .chain = PHY_POLAR_DCI, .A = a_bits, .E = len, .rnti = rnti, .list = q->list};
-  int ret = phy_polar_chain_decode(q->dec, &pc, llr, a);
+      .chain = PHY_POLAR_DCI, .A = a_bits, .E = len, .rnti = rnti, .list = q->c.list};
+  int ret = phy_polar_chain_decode(q->c.dec, &pc, llr, a);
   if (res != NULL) {
     res->al = al;
     res->cce = cce;

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "olive/phy/ctrl_chain.h"
 #include "olive/phy/grid.h"
 #include "olive/phy/modulation.h"
 #include "olive/phy/phy.h"
@@ -85,11 +86,7 @@ typedef struct phy_pbch_cfg {
 } phy_pbch_cfg_t;
 
 typedef struct phy_pbch {
-  phy_modulation_t mod;
-  phy_scrambling_t scr;
-  phy_polar_dec_t *dec;
-  unsigned list;
-  olive_isa_t isa;
+  phy_ctrl_chain_t c; /* QPSK, scrambling, polar decoder */
 } phy_pbch_t;
 
 /* OLIVE_EINVAL on bad args, OLIVE_ENOMEM. */

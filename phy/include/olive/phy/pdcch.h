@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "olive/phy/ctrl_chain.h"
 #include "olive/phy/coreset.h"
 #include "olive/phy/grid.h"
 #include "olive/phy/modulation.h"
@@ -66,10 +67,7 @@ typedef struct phy_pdcch_cfg {
 } phy_pdcch_cfg_t;
 
 typedef struct phy_pdcch {
-  phy_modulation_t mod;
-  phy_scrambling_t scr;
-  phy_polar_dec_t *dec;
-  unsigned list;
+  phy_ctrl_chain_t c; /* QPSK, scrambling, polar decoder */
 } phy_pdcch_t;
 
 /* OLIVE_EINVAL on bad args, OLIVE_ENOMEM. */

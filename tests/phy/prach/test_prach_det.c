@@ -3,11 +3,15 @@
  * 23.04 Msps, 106 PRB at 15 kHz, fixed-seed AWGN:
  *  - false alarm: noise only, P_fa <= 0.1 % (38.141-1 8.4.1.5); plus a calibration check
  *    that the threshold tracks its design target at 5 %;
- *  - missed detection: P_d >= 99 % at -14.2 dB (and, as margin, at -15.2 dB) with 2 RX (TS 38.141-1
- * Table 8.4.1.5-1, format 0, AWGN, 2 RX; value as listed in srsRAN_matlab
- * apps/simulators/PRACHPERF/ PRACHthresholds.m), with the timing error within 1.04 us (the AWGN
- * format 0 time error tolerance of 38.141-1 8.4.1.1); 1 RX is not in the spec: checked at -12 dB
- * (the "custom" 1 RX point of the same srsRAN_matlab file) and reported at -14.2 dB;
+ *  - missed detection: P_d >= 99 % with 2 RX at -14.5 dB, the requirement of TS 38.104 V16.4
+ *    Table 8.4.2.2-1 (format 0, AWGN, 2 RX), and as margin at -15.2 dB. The conformance
+ *    value of TS 38.141-1 Table 8.4.1.5-1 (test tolerance included) is -14.2 dB, 0.3 dB
+ *    easier. Sources (the spec text was not at hand): NVIDIA Aerial 5GModel
+ *    nr_matlab/test/testPerformance_prach.m lists both tables (-14.5 and -14.2 dB for F0 2 RX
+ *    AWGN); srsRAN_matlab apps/simulators/PRACHPERF/PRACHthresholds.m lists the 38.141-1
+ *    -14.2 dB. Timing error within 1.04 us (the AWGN format 0 time error tolerance of
+ *    38.141-1 8.4.1.1); 1 RX is not in the spec: checked at -12 dB (the "custom" 1 RX point
+ *    of the srsRAN_matlab file) and reported at -14.5 dB;
  *  - timing: TA within +-1 TA unit (16 * 64 T_c, mu = 0: 0.521 us) over the N_CS window;
  *  - two simultaneous preambles; N_CS = 0 (64 roots); a short format (A1).
  * Argument "slow": 10x more trials (CTest label slow). */
@@ -123,12 +127,12 @@ static void test_detection(void)
   unsigned wrong, tab, n = 300 * scale;
   S.rng = OLIVE_TEST_RNG(21);
   CHECK(setup(2, PHY_PRACH_FMT_0, 0, 106, SRATE, 0, 1e-3) == 0, "setup");
-  double pd = detection_rate(2, -14.2, n, &wrong, &tab);
-  printf("P_d 2 RX -14.2 dB: %.4f (wrong %u, TA > 1 unit %u) over %u\n", pd, wrong, tab, n);
+  double pd = detection_rate(2, -14.5, n, &wrong, &tab);
+  printf("P_d 2 RX -14.5 dB: %.4f (wrong %u, TA > 1 unit %u) over %u\n", pd, wrong, tab, n);
   /* Other preambles found in the same occasions are false alarms (separate requirement,
    * expected trials * 1e-3): a few at most. */
-  CHECK(pd >= 0.99 && wrong <= 2, "2 RX -14.2 dB: %.4f, wrong %u", pd, wrong);
-  /* Margin: still >= 99 % 1 dB below the requirement (measured when written: 100 % at
+  CHECK(pd >= 0.99 && wrong <= 2, "2 RX -14.5 dB: %.4f, wrong %u", pd, wrong);
+  /* Margin: still >= 99 % 0.7 dB below the requirement (measured when written: 100 % at
    * -15.2 dB, 99.0 % at -16.2 dB, 95 % at -17.2 dB over 300 trials). */
   pd = detection_rate(2, -15.2, n, &wrong, &tab);
   printf("P_d 2 RX -15.2 dB: %.4f (wrong %u, TA > 1 unit %u)\n", pd, wrong, tab);
@@ -143,8 +147,8 @@ static void test_detection(void)
   pd = detection_rate(1, -12.0, n, &wrong, &tab);
   printf("P_d 1 RX -12 dB: %.4f (wrong %u, TA > 1 unit %u)\n", pd, wrong, tab);
   CHECK(pd >= 0.99 && wrong <= 2, "1 RX -12 dB: %.4f, wrong %u", pd, wrong);
-  pd = detection_rate(1, -14.2, n, &wrong, &tab);
-  printf("P_d 1 RX -14.2 dB: %.4f (reported only)\n", pd);
+  pd = detection_rate(1, -14.5, n, &wrong, &tab);
+  printf("P_d 1 RX -14.5 dB: %.4f (reported only)\n", pd);
 }
 
 static void test_timing(void)

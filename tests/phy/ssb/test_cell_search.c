@@ -23,13 +23,10 @@
 #define DELAY 1234
 #define TOTAL (DELAY + SLOT + 100)
 
-static uint64_t rng = 0x2545F4914F6CDD1Dull;
+static olive_test_rng_t rng = OLIVE_TEST_RNG(0x2545F4914F6CDD1Dull);
 static double urand(void)
 {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return ((rng >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+  return olive_test_unit(&rng);
 }
 
 static cf_t gauss(double var)

@@ -41,13 +41,10 @@ OLIVE_API fftwf_plan fftwf_plan_dft_1d(int n, fftwf_complex *in, fftwf_complex *
 #define DELAY 2345
 #define TOTAL (DELAY + SLOT + 100)
 
-static uint64_t rng = 0x853C49E6748FEA9Bull;
+static olive_test_rng_t rng = OLIVE_TEST_RNG(0x853C49E6748FEA9Bull);
 static double urand(void)
 {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return ((rng >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+  return olive_test_unit(&rng);
 }
 
 static cf_t gauss(double var)

@@ -18,19 +18,15 @@
 #include "olive/support/error.h"
 #include "olive_test.h"
 
-static uint64_t rng = 0x1234567887654321ull;
+static olive_test_rng_t rng = OLIVE_TEST_RNG(0x1234567887654321ull);
 static uint32_t rnd(void)
 {
-  rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
-  return (uint32_t)(rng >> 11);
+  return (uint32_t)(olive_test_u64(&rng) >> 32);
 }
 
-/* Standard normal (Box-Muller). */
 static double gauss(void)
 {
-  double u = (rnd() + 1.0) / 4294967297.0 * 2.0, v = (rnd() + 0.5) / 4294967296.0 * 2.0;
-  u = u > 1.0 ? u - 1.0 : u;
-  return sqrt(-2.0 * log(u)) * cos(2.0 * M_PI * v);
+  return olive_test_gauss(&rng);
 }
 
 static phy_ldpc_enc_t enc;

@@ -38,13 +38,10 @@ OLIVE_API fftwf_plan fftwf_plan_dft_1d(int n, fftwf_complex *in, fftwf_complex *
 }
 
 /* ---- helpers ---- */
-static uint64_t rng = 0x9E3779B97F4A7C15ull; /* fixed seed */
+static olive_test_rng_t rng = OLIVE_TEST_RNG(0x9E3779B97F4A7C15ull); /* fixed seed */
 static float urand(void)
 {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return (float)((rng >> 40) * (1.0 / 16777216.0));
+  return (float)olive_test_unit(&rng);
 }
 
 static cf_t qpsk(void)

@@ -32,10 +32,15 @@ static int dl_init(phy_dl_t *q, const phy_dl_args_t *a)
                         .plan = a->plan,
                         .wisdom_path = a->wisdom_path};
   phy_pdsch_args_t da = {.max_prb = n, .max_layers = 1, .max_qm = 8, .isa = OLIVE_ISA_AUTO};
-  if ((r = phy_grid_init(&q->grid, &(phy_grid_args_t){.max_ports = 1, .max_prb = n})) < 0 ||
+  /* A transmit grid (grid.h): the mappers write the DFT input of each symbol with the
+   * modulator's weights, and the modulator transforms the rows in place of copying them. */
+  if ((r = phy_ofdm_mod_init(&q->ofdm, &oa)) < 0 ||
+      (r = phy_grid_init(
+           &q->grid,
+           &(phy_grid_args_t){.max_ports = 1, .max_prb = n, .fft_size = q->ofdm.fft_size})) < 0 ||
       (r = phy_pbch_init(&q->pbch, &(phy_pbch_args_t){.isa = OLIVE_ISA_AUTO})) < 0 ||
       (r = phy_pdcch_init(&q->pdcch, &(phy_pdcch_args_t){.isa = OLIVE_ISA_AUTO})) < 0 ||
-      (r = phy_pdsch_init(&q->pdsch, &da)) < 0 || (r = phy_ofdm_mod_init(&q->ofdm, &oa)) < 0) {
+      (r = phy_pdsch_init(&q->pdsch, &da)) < 0) {
     return r;
   }
   return 0;
@@ -106,7 +111,10 @@ int phy_dl_slot(phy_dl_t *q, const phy_dl_slot_req_t *req, cf_t *out, phy_dl_slo
     return OLIVE_EINVAL;
   }
   phy_dl_slot_stats_t st = {0};
+  cf_t w[PHY_NSYMB_SLOT];
+  phy_ofdm_slot_weights(&q->ofdm, req->slot, w);
   phy_grid_clear(&q->grid);
+  phy_grid_set_weights(&q->grid, w);
   q->nof_res = 0;
   /* Order matters: the PDSCHs rate-match around what the SSBs and PDCCHs took. */
   uint32_t n = clamp(req->nof_ssb, PHY_DL_SLOT_MAX_SSB, &st);

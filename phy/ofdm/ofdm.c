@@ -8,7 +8,6 @@
 #include <volk/volk.h>
 
 #include "ofdm_internal.h"
-#include "olive/support/cpu.h"
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
 
@@ -23,23 +22,6 @@ double ofdm_phase_cycles(double f0_hz, uint64_t n_tc)
   uint64_t a = ((uint64_t)f0i % TC_PER_S) * n_tc % TC_PER_S;
   double frac = (double)a / (double)TC_PER_S + (f0_hz - f0i) * (double)n_tc / (double)TC_PER_S;
   return frac - floor(frac);
-}
-
-ofdm_scale_fn ofdm_scale = ofdm_scale_generic;
-
-/* Made once at library load, before main() and any thread (like phy/bits): the state
- * struct is public and has no slot for a per-object choice. */
-__attribute__((constructor)) static void ofdm_choose_isa(void)
-{
-#ifdef OLIVE_HAVE_X86_SIMD
-  __builtin_cpu_init(); /* olive_cpu_isa() may run before libgcc's own initialiser */
-  olive_isa_t isa = olive_cpu_isa();
-  if (isa == OLIVE_ISA_AVX512) {
-    ofdm_scale = ofdm_scale_avx512;
-  } else if (isa == OLIVE_ISA_AVX2) {
-    ofdm_scale = ofdm_scale_avx2;
-  }
-#endif
 }
 
 /* TS 38.211 5.3.1 in units of T_c (kappa = 64): N_u = 2048 kappa 2^-mu,

@@ -49,8 +49,8 @@ static void demap_bins(phy_ofdm_t *q, cf_t *re, cf_t c)
     volk_32fc_x2_multiply_32fc(re + half, hi, q->ramp + half, half);
     volk_32fc_s32fc_multiply_32fc(re, re, c, q->nof_sc);
   } else {
-    ofdm_scale(re, lo, c, half);
-    ofdm_scale(re + half, hi, c, half);
+    phy_vec_scale(re, lo, c, half);
+    phy_vec_scale(re + half, hi, c, half);
   }
 }
 
@@ -69,8 +69,8 @@ int phy_ofdm_demod_symbol(phy_ofdm_t *q, const cf_t *in, uint32_t l_sf, uint64_t
 int phy_ofdm_demod_slot(phy_ofdm_t *q, const cf_t *in, uint32_t slot, uint64_t n0, phy_grid_t *grid,
                         uint32_t port)
 {
-  if (q == NULL || grid == NULL || grid->re == NULL || port >= grid->nof_ports ||
-      phy_grid_nof_sc(grid) != q->nof_sc) {
+  if (q == NULL || grid == NULL || !phy_grid_is_natural(grid) || grid->re == NULL ||
+      port >= grid->nof_ports || phy_grid_nof_sc(grid) != q->nof_sc) {
     return OLIVE_EINVAL;
   }
   uint32_t l0 = (slot % PHY_SLOTS_SF(q->carrier.mu)) * PHY_NSYMB_SLOT;

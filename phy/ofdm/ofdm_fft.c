@@ -67,6 +67,13 @@ int ofdm_fft_plan(phy_ofdm_t *q, int sign, phy_ofdm_plan_t effort, const char *w
   }
   bool ok = q->plan[0] != NULL && q->plan[1] != NULL;
   phy_fft_planner_end(wisdom_path, ok);
+  /* New-array execution needs the alignment the plan was made with (FFTW manual 4.6).
+   * The caller-side array is the output for the modulator, the input for the
+   * demodulator; plan[1] was made with it one element off. */
+  cf_t *ref = sign == FFTW_BACKWARD ? q->fout : q->fin;
+  q->align[0] = fftwf_alignment_of((float *)ref);
+  q->align[1] = fftwf_alignment_of((float *)(ref + 1));
+  q->align[2] = fftwf_alignment_of((float *)q->fin);
   return ok ? OLIVE_OK : OLIVE_ENOMEM;
 }
 
@@ -80,16 +87,6 @@ void ofdm_fft_destroy(phy_ofdm_t *q)
 
 int ofdm_fft_pick(const phy_ofdm_t *q, const cf_t *p)
 {
-  /* New-array execution needs the alignment the plan was made with (FFTW manual 4.6).
-   * The caller-side array is the output for the modulator, the input for the
-   * demodulator; plan[1] was made with it one element off. */
-  const cf_t *ref = q->rx ? q->fin : q->fout;
   int a = fftwf_alignment_of((float *)p);
-  if (a == fftwf_alignment_of((float *)ref)) {
-    return 0;
-  }
-  if (a == fftwf_alignment_of((float *)(ref + 1))) {
-    return 1;
-  }
-  return -1;
+  return a == q->align[0] ? 0 : a == q->align[1] ? 1 : -1;
 }

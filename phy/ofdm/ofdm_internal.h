@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "olive/phy/ofdm.h"
+#include "olive/phy/vec.h"
 
 /* Makes q->plan[0..1] for an N-point transform in direction `sign` (FFTW_FORWARD or
  * FFTW_BACKWARD) between q->fin and q->fout; plan[1] has the caller-side buffer (output
@@ -24,18 +25,5 @@ int ofdm_fft_pick(const phy_ofdm_t *q, const cf_t *p);
  * is reduced exactly in 64-bit integers (needs n_tc < 2^21 T_c: one subframe is 1966080),
  * the fractional-Hz part in double. */
 double ofdm_phase_cycles(double f0_hz, uint64_t n_tc);
-
-/* dst[i] = c * src[i], i < n: the per-symbol constant (scale times the 5.4 term) applied
- * while subcarriers move into or out of the FFT bins, so mapping and scaling are one
- * pass. dst and src may be unaligned and must not overlap. Variants give the generic
- * result up to float rounding (the SIMD ones use FMA). */
-typedef void (*ofdm_scale_fn)(cf_t *dst, const cf_t *src, cf_t c, uint32_t n);
-void ofdm_scale_generic(cf_t *dst, const cf_t *src, cf_t c, uint32_t n);
-void ofdm_scale_avx2(cf_t *dst, const cf_t *src, cf_t c, uint32_t n);
-void ofdm_scale_avx512(cf_t *dst, const cf_t *src, cf_t c, uint32_t n);
-
-/* The variant in use, chosen once at library load from olive_cpu_isa() (so OLIVE_ISA
- * applies); read-only afterwards. */
-extern ofdm_scale_fn ofdm_scale;
 
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* OFDM modulator, TS 38.211 5.3.1 and 5.4 (see ofdm.h). */
 #include <fftw3.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "ofdm_internal.h"
@@ -13,8 +14,8 @@
 static void map_bins(phy_ofdm_t *q, const cf_t *re, cf_t c)
 {
   uint32_t half = q->nof_sc / 2;
-  ofdm_scale(q->fin, re + half, c, half);
-  ofdm_scale(q->fin + q->fft_size - half, re, c, half);
+  phy_vec_scale(q->fin, re + half, c, half);
+  phy_vec_scale(q->fin + q->fft_size - half, re, c, half);
 }
 
 int phy_ofdm_mod_symbol(phy_ofdm_t *q, const cf_t *re, uint32_t l_sf, cf_t *out)
@@ -40,17 +41,59 @@ int phy_ofdm_mod_symbol(phy_ofdm_t *q, const cf_t *re, uint32_t l_sf, cf_t *out)
   return (int)(cp + n);
 }
 
-int phy_ofdm_mod_slot(phy_ofdm_t *q, const phy_grid_t *grid, uint32_t port, uint32_t slot,
-                      cf_t *out)
+int phy_ofdm_slot_weights(const phy_ofdm_t *q, uint32_t slot, cf_t w[PHY_NSYMB_SLOT])
 {
-  if (q == NULL || grid == NULL || grid->re == NULL || port >= grid->nof_ports ||
-      phy_grid_nof_sc(grid) != q->nof_sc) {
+  if (q == NULL || q->rx || w == NULL) {
     return OLIVE_EINVAL;
   }
   uint32_t l0 = (slot % PHY_SLOTS_SF(q->carrier.mu)) * PHY_NSYMB_SLOT;
+  memcpy(w, q->c + l0, PHY_NSYMB_SLOT * sizeof(cf_t));
+  return OLIVE_OK;
+}
+
+/* Transmit grid (grid.h): the row already is the DFT input carrying w_l. When w_l is the
+ * symbol's own c_l (the grid was filled after phy_ofdm_slot_weights) and the row has the
+ * plans' input alignment (`direct`), the DFT reads the grid row itself and writes after
+ * the CP; otherwise the row is rescaled by c_l / w_l into the plans' input first. */
+static int mod_tx_symbol(phy_ofdm_t *q, const cf_t *row, cf_t w, bool direct, uint32_t l_sf,
+                         cf_t *out)
+{
+  uint32_t l = l_sf % q->nsymb_sf;
+  uint32_t cp = q->cp[l];
+  uint32_t n = q->fft_size;
+  const cf_t *in = row;
+  if (!direct || w != q->c[l]) {
+    phy_vec_scale(q->fin, row, q->c[l] / w, n);
+    in = q->fin;
+  }
+  int p = ofdm_fft_pick(q, out + cp);
+  if (p >= 0) {
+    fftwf_execute_dft(q->plan[p], (fftwf_complex *)in, (fftwf_complex *)(out + cp));
+  } else {
+    fftwf_execute_dft(q->plan[0], (fftwf_complex *)in, (fftwf_complex *)q->fout);
+    memcpy(out + cp, q->fout, n * sizeof(cf_t));
+  }
+  memcpy(out, out + n, cp * sizeof(cf_t));
+  return (int)(cp + n);
+}
+
+int phy_ofdm_mod_slot(phy_ofdm_t *q, const phy_grid_t *grid, uint32_t port, uint32_t slot,
+                      cf_t *out)
+{
+  if (q == NULL || q->rx || q->fin == NULL || grid == NULL || grid->re == NULL || out == NULL ||
+      port >= grid->nof_ports || phy_grid_nof_sc(grid) != q->nof_sc ||
+      (grid->fft_size != 0 && grid->fft_size != q->fft_size)) {
+    return OLIVE_EINVAL;
+  }
+  uint32_t l0 = (slot % PHY_SLOTS_SF(q->carrier.mu)) * PHY_NSYMB_SLOT;
+  /* Rows are 64-byte multiples apart: one alignment for all of them. */
+  bool direct = fftwf_alignment_of((float *)grid->re) == q->align[2];
   int total = 0;
   for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
-    int n = phy_ofdm_mod_symbol(q, phy_grid_symbol(grid, port, l), l0 + l, out + total);
+    const cf_t *row = phy_grid_symbol(grid, port, l);
+    int n = phy_grid_is_natural(grid)
+                ? phy_ofdm_mod_symbol(q, row, l0 + l, out + total)
+                : mod_tx_symbol(q, row, grid->w[l], direct, l0 + l, out + total);
     if (n < 0) {
       return n;
     }

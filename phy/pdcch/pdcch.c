@@ -95,10 +95,11 @@ int phy_pdcch_encode(const phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t 
   float beta = cfg->beta_dmrs > 0 ? cfg->beta_dmrs : 1.0f;
   uint32_t i = 0;
   for (int g = 0; g < nreg; g++) {
-    cf_t *re = phy_grid_re(grid, port, symb[g], 12u * rb[g]), r[3];
+    cf_t r[3], w = grid->w[symb[g]]; /* the symbol's weight, grid.h */
     pdcch_dmrs_reg(cfg, rb[g], symb[g], r);
     for (uint32_t k = 0; k < 12; k++) {
-      re[k] = (k & 3u) == 1 ? beta * r[k >> 2] : d[i++];
+      cf_t v = (k & 3u) == 1 ? beta * r[k >> 2] : d[i++];
+      *phy_grid_re(grid, port, symb[g], 12u * rb[g] + k) = v * w;
     }
   }
   return OLIVE_OK;

@@ -60,7 +60,8 @@ int phy_pdcch_decode(phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t cce, u
   uint16_t rb[PDCCH_MAX_REG];
   uint8_t symb[PDCCH_MAX_REG];
   if (q == NULL || q->c.dec == NULL || a == NULL || grid == NULL || cfg == NULL ||
-      cfg->coreset == NULL || port >= grid->nof_ports || cfg->slot >= 20) {
+      cfg->coreset == NULL || port >= grid->nof_ports || cfg->slot >= 20 ||
+      !phy_grid_is_natural(grid)) {
     return OLIVE_EINVAL;
   }
   int nreg = pdcch_regs(cfg, cce, al, rb, symb);

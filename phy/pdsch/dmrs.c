@@ -274,28 +274,26 @@ int phy_dmrs_pdsch_ref(phy_dmrs_type_t type, uint32_t port, uint32_t c_init, uin
 }
 
 int phy_dmrs_pdsch_put(phy_dmrs_type_t type, uint32_t port, uint32_t c_init, uint32_t crb0,
-                       uint32_t prb0, uint32_t nof_prb, float beta, cf_t *row)
+                       uint32_t prb0, uint32_t nof_prb, float beta, phy_grid_t *grid,
+                       uint32_t grid_port, uint32_t l)
 {
   cf_t ref[6 * 275];
   const phy_dmrs_port_t *p = phy_dmrs_port(type, port);
-  if (p == NULL || row == NULL || nof_prb > 275) {
+  if (p == NULL || grid == NULL || grid_port >= grid->nof_ports || l >= PHY_NSYMB_SLOT ||
+      prb0 + nof_prb > grid->nof_prb) {
     return OLIVE_EINVAL;
   }
   int len = phy_dmrs_pdsch_ref(type, port, c_init, crb0, prb0, nof_prb, ref);
   if (len < 0) {
     return len;
   }
-  cf_t *x = row + (size_t)prb0 * 12;
-  if (type == PHY_DMRS_TYPE1) {
-    /* k = 4n + 2k' + Delta */
-    for (int i = 0; i < len; i++) {
-      x[2 * i + p->delta] = beta * ref[i];
-    }
-  } else {
-    /* k = 6n + k' + Delta */
-    for (int i = 0; i < len; i++) {
-      x[6 * (i / 2) + (i % 2) + p->delta] = beta * ref[i];
-    }
+  cf_t a = beta * grid->w[l]; /* amplitude times the symbol's weight (grid.h) */
+  uint32_t k0 = prb0 * 12 + p->delta;
+  for (int i = 0; i < len; i++) {
+    /* type 1: k = 4n + 2k' + Delta; type 2: k = 6n + k' + Delta */
+    uint32_t k =
+        type == PHY_DMRS_TYPE1 ? 2u * (uint32_t)i : 6u * ((uint32_t)i / 2) + (uint32_t)i % 2;
+    *phy_grid_re(grid, grid_port, l, k0 + k) = a * ref[i];
   }
   return len;
 }

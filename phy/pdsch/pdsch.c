@@ -2,6 +2,7 @@
 /* PDSCH object and transmitter, TS 38.211 7.3.1 (see olive/phy/pdsch.h). */
 #include <string.h>
 
+#include "olive/phy/vec.h"
 #include "olive/support/error.h"
 #include "olive/support/mem.h"
 #include "pdsch_buf.h"
@@ -105,7 +106,7 @@ static void put_dmrs(const phy_pdsch_cfg_t *cfg, const pdsch_layout_t *lo, uint3
     }
     for (uint32_t v = 0; v < cfg->n_layers; v++) {
       phy_dmrs_pdsch_put(cfg->dmrs_type, cfg->ports[v], ci, cfg->crb0, cfg->prb_start + p, e - p,
-                         lo->beta, phy_grid_symbol(grid, v, l));
+                         lo->beta, grid, v, l);
     }
     p = e;
   }
@@ -150,17 +151,28 @@ int phy_pdsch_encode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const uint8_t *
   }
   for (uint32_t l = lo.l0; l < lo.l1; l++) {
     uint32_t nre, nr = pdsch_symbol_runs(cfg, &lo, l, runs, &nre);
+    cf_t w = grid->w[l]; /* the symbol's weight (grid.h): 1 on a natural grid */
     for (uint32_t j = 0; j < nr; j++) {
       for (uint32_t v = 0; v < nl; v++) {
-        cf_t *row = phy_grid_symbol(grid, v, l) + runs[j].k;
+        /* A run crosses k = K/2 of a transmit grid in two pieces. */
+        cf_t *piece[2];
+        uint32_t n = runs[j].n, n0 = phy_grid_span(grid, v, l, runs[j].k, n, piece);
         if (nl == 1) {
-          phy_modulation_map_bits(&q->mod, lo.mod, bits + (size_t)i * qm, (size_t)runs[j].n * qm,
-                                  row);
-          continue;
+          const uint8_t *b = bits + (size_t)i * qm;
+          phy_modulation_map_bits(&q->mod, lo.mod, b, (size_t)n0 * qm, piece[0]);
+          if (n0 < n) {
+            phy_modulation_map_bits(&q->mod, lo.mod, b + (size_t)n0 * qm, (size_t)(n - n0) * qm,
+                                    piece[1]);
+          }
+        } else {
+          const cf_t *x = q->b->sym + (size_t)i * nl + v;
+          for (uint32_t m = 0; m < n; m++) {
+            (m < n0 ? piece[0] : piece[1] - n0)[m] = x[(size_t)m * nl];
+          }
         }
-        const cf_t *x = q->b->sym + (size_t)i * nl + v;
-        for (uint32_t m = 0; m < runs[j].n; m++) {
-          row[m] = x[(size_t)m * nl];
+        if (w != 1.0f) { /* in place while the run is still in L1 */
+          phy_vec_scale(piece[0], piece[0], w, n0);
+          phy_vec_scale(piece[1], piece[1], w, n - n0);
         }
       }
       i += runs[j].n;

@@ -194,8 +194,9 @@ int phy_pdsch_decode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const phy_grid_
 {
   pdsch_layout_t lo;
   rx_chest_t ce;
-  if (q == NULL || q->b == NULL || cfg == NULL || grid == NULL || tb == NULL || nof_rx < 1 ||
-      nof_rx > PHY_PDSCH_MAX_RX || grid->nof_ports < nof_rx || grid->nof_prb > q->args.max_prb) {
+  if (q == NULL || q->b == NULL || cfg == NULL || grid == NULL || !phy_grid_is_natural(grid) ||
+      tb == NULL || nof_rx < 1 || nof_rx > PHY_PDSCH_MAX_RX || grid->nof_ports < nof_rx ||
+      grid->nof_prb > q->args.max_prb) {
     return OLIVE_EINVAL;
   }
   int r = pdsch_layout(cfg, grid->nof_prb, &lo);

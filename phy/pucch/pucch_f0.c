@@ -22,8 +22,8 @@ typedef struct f0_hyp {
 int phy_pucch_f0_encode(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const phy_pucch_uci_t *uci,
                         phy_grid_t *grid, uint32_t port)
 {
-  if (q == NULL || !q->ready || cfg == NULL || grid == NULL || cfg->res.format != PHY_PUCCH_F0 ||
-      port >= grid->nof_ports) {
+  if (q == NULL || !q->ready || cfg == NULL || grid == NULL || !phy_grid_is_natural(grid) ||
+      cfg->res.format != PHY_PUCCH_F0 || port >= grid->nof_ports) {
     return OLIVE_EINVAL;
   }
   int err = phy_pucch_cfg_check(cfg, grid->nof_prb);
@@ -86,9 +86,10 @@ static float f0_correlate(const cf_t *y, const cf_t *base, const uint32_t *a, ui
 int phy_pucch_f0_detect(phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const phy_pucch_uci_t *expect,
                         const phy_grid_t *grid, phy_pucch_uci_rx_t *rx)
 {
-  if (q == NULL || !q->ready || cfg == NULL || expect == NULL || grid == NULL || rx == NULL ||
-      cfg->res.format != PHY_PUCCH_F0 || expect->nof_harq > 2 || grid->nof_ports < 1 ||
-      grid->nof_ports > q->max_ports || (expect->nof_harq == 0 && !expect->sr_opportunity)) {
+  if (q == NULL || !q->ready || cfg == NULL || expect == NULL || grid == NULL ||
+      !phy_grid_is_natural(grid) || rx == NULL || cfg->res.format != PHY_PUCCH_F0 ||
+      expect->nof_harq > 2 || grid->nof_ports < 1 || grid->nof_ports > q->max_ports ||
+      (expect->nof_harq == 0 && !expect->sr_opportunity)) {
     return OLIVE_EINVAL;
   }
   int err = phy_pucch_cfg_check(cfg, grid->nof_prb);

@@ -71,7 +71,7 @@ static int f1_check(const phy_pucch_t *q, const phy_pucch_cfg_t *cfg, const phy_
                     const phy_grid_t *grid)
 {
   if (q == NULL || !q->ready || cfg == NULL || u == NULL || grid == NULL ||
-      cfg->res.format != PHY_PUCCH_F1 || u->nof_harq > 2) {
+      !phy_grid_is_natural(grid) || cfg->res.format != PHY_PUCCH_F1 || u->nof_harq > 2) {
     return OLIVE_EINVAL;
   }
   return phy_pucch_cfg_check(cfg, grid->nof_prb);

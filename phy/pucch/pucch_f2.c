@@ -44,8 +44,8 @@ static void f2_dmrs(const phy_pucch_cfg_t *cfg, pucch_sym_t s, cf_t *r)
 static int f2_check(const phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
                     const phy_grid_t *grid)
 {
-  if (q == NULL || !q->ready || cfg == NULL || grid == NULL || cfg->res.format != PHY_PUCCH_F2 ||
-      A < 1 || A > PHY_PUCCH_F2_MAX_A) {
+  if (q == NULL || !q->ready || cfg == NULL || grid == NULL || !phy_grid_is_natural(grid) ||
+      cfg->res.format != PHY_PUCCH_F2 || A < 1 || A > PHY_PUCCH_F2_MAX_A) {
     return OLIVE_EINVAL;
   }
   return phy_pucch_cfg_check(cfg, grid->nof_prb);

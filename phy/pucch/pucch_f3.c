@@ -114,8 +114,8 @@ static int f3_dmrs(const phy_pucch_cfg_t *cfg, uint32_t l, cf_t *r)
 static int f3_check(const phy_pucch_t *q, const phy_pucch_cfg_t *cfg, uint32_t A,
                     const phy_grid_t *grid, phy_pucch_format_t fmt)
 {
-  if (q == NULL || !q->ready || cfg == NULL || grid == NULL || cfg->res.format != fmt || A < 1 ||
-      A > PHY_PUCCH_F3_MAX_A) {
+  if (q == NULL || !q->ready || cfg == NULL || grid == NULL || !phy_grid_is_natural(grid) ||
+      cfg->res.format != fmt || A < 1 || A > PHY_PUCCH_F3_MAX_A) {
     return OLIVE_EINVAL;
   }
   return phy_pucch_cfg_check(cfg, grid->nof_prb);

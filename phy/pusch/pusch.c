@@ -219,7 +219,7 @@ int phy_pusch_encode(phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const uint8_t *
 {
   pusch_layout_t lo;
   if (q == NULL || q->b == NULL || cfg == NULL || tb == NULL || grid == NULL ||
-      grid->nof_ports < 1) {
+      !phy_grid_is_natural(grid) || grid->nof_ports < 1) {
     return OLIVE_EINVAL;
   }
   int r = pusch_layout(cfg, grid->nof_prb, &lo);

@@ -243,8 +243,9 @@ static void fill_res(const phy_pusch_cfg_t *cfg, const pusch_layout_t *lo, const
 static int check_rx(const phy_pusch_t *q, const phy_pusch_cfg_t *cfg, const phy_grid_t *grid,
                     uint32_t nof_rx, const uint8_t *tb)
 {
-  if (q == NULL || q->b == NULL || cfg == NULL || grid == NULL || tb == NULL || nof_rx < 1 ||
-      nof_rx > PHY_PUSCH_MAX_RX || grid->nof_ports < nof_rx || grid->nof_prb > q->args.max_prb) {
+  if (q == NULL || q->b == NULL || cfg == NULL || grid == NULL || !phy_grid_is_natural(grid) ||
+      tb == NULL || nof_rx < 1 || nof_rx > PHY_PUSCH_MAX_RX || grid->nof_ports < nof_rx ||
+      grid->nof_prb > q->args.max_prb) {
     return OLIVE_EINVAL;
   }
   return 0;

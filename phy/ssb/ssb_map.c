@@ -55,27 +55,29 @@ int phy_ssb_map(const phy_ssb_map_cfg_t *cfg, const cf_t *pbch, const cf_t *dmrs
   phy_sss_gen(cfg->n_id, sss);
   uint32_t v = cfg->n_id % 4, ip = 0, id = 0;
   for (uint32_t l = 0; l < PHY_SSB_NSYMB; l++) {
-    cf_t *row = phy_grid_symbol(grid, port, cfg->l0 + l) + cfg->k0;
+    /* The stored value carries the symbol's weight (grid.h; 1 on a natural grid). */
+    cf_t w = grid->w[cfg->l0 + l];
     for (uint32_t k = 0; k < PHY_SSB_NSC; k++) {
+      cf_t *re = phy_grid_re(grid, port, cfg->l0 + l, cfg->k0 + k);
       switch (role(l, k, v)) {
       case RE_ZERO:
-        row[k] = 0;
+        *re = 0;
         break;
       case RE_PSS: /* 7.4.3.1.1: d_PSS(n) at k = n + 56, l = 0 */
-        row[k] = cfg->beta_pss * pss[k - PHY_SSB_PSS_K0];
+        *re = cfg->beta_pss * pss[k - PHY_SSB_PSS_K0] * w;
         break;
       case RE_SSS: /* 7.4.3.1.2: d_SSS(n) at k = n + 56, l = 2 */
-        row[k] = cfg->beta_sss * sss[k - PHY_SSB_PSS_K0];
+        *re = cfg->beta_sss * sss[k - PHY_SSB_PSS_K0] * w;
         break;
       case RE_PBCH: /* 7.4.3.1.3: increasing k, then l */
         if (pbch != NULL) {
-          row[k] = cfg->beta_pbch * pbch[ip];
+          *re = cfg->beta_pbch * pbch[ip] * w;
         }
         ip++;
         break;
       case RE_DMRS: /* 7.4.3.1.4: increasing k, then l */
         if (dmrs != NULL) {
-          row[k] = cfg->beta_dmrs * dmrs[id];
+          *re = cfg->beta_dmrs * dmrs[id] * w;
         }
         id++;
         break;
@@ -94,30 +96,30 @@ int phy_ssb_extract(const phy_ssb_map_cfg_t *cfg, const phy_grid_t *grid, uint32
   }
   uint32_t v = cfg->n_id % 4, ip = 0, id = 0;
   for (uint32_t l = 0; l < PHY_SSB_NSYMB; l++) {
-    const cf_t *row = phy_grid_symbol(grid, port, cfg->l0 + l) + cfg->k0;
     for (uint32_t k = 0; k < PHY_SSB_NSC; k++) {
+      cf_t y = phy_grid_get(grid, port, cfg->l0 + l, cfg->k0 + k);
       switch (role(l, k, v)) {
       case RE_ZERO:
         break;
       case RE_PSS:
         if (pss != NULL) {
-          pss[k - PHY_SSB_PSS_K0] = row[k];
+          pss[k - PHY_SSB_PSS_K0] = y;
         }
         break;
       case RE_SSS:
         if (sss != NULL) {
-          sss[k - PHY_SSB_PSS_K0] = row[k];
+          sss[k - PHY_SSB_PSS_K0] = y;
         }
         break;
       case RE_PBCH:
         if (pbch != NULL) {
-          pbch[ip] = row[k];
+          pbch[ip] = y;
         }
         ip++;
         break;
       case RE_DMRS:
         if (dmrs != NULL) {
-          dmrs[id] = row[k];
+          dmrs[id] = y;
         }
         id++;
         break;

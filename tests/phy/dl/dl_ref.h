@@ -243,13 +243,13 @@ static inline void ref_awgn(cf_t *x, uint32_t n, float n0, olive_test_rng_t *r)
   }
 }
 
-/* Largest |a - b| over the active grid. */
+/* Largest |a - b| over the active grid (the a_{k,l} of either layout). */
 static inline float ref_grid_diff(const phy_grid_t *a, const phy_grid_t *b)
 {
   float m = 0;
   for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
     for (uint32_t k = 0; k < phy_grid_nof_sc(a); k++) {
-      float d = cabsf(*phy_grid_re(a, 0, l, k) - *phy_grid_re(b, 0, l, k));
+      float d = cabsf(phy_grid_get(a, 0, l, k) - phy_grid_get(b, 0, l, k));
       m = d > m ? d : m;
     }
   }

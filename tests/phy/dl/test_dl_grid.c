@@ -83,11 +83,14 @@ static void build(int with_pdsch, uint8_t beta_pss_db)
   req.pdsch[0] = ref_pdsch_pdu(&c, REF_CS0_CRB, tb, (uint32_t)tbs);
 }
 
+/* The a_{k,l} of phy_dl's transmit grid, natural order. */
 static void copy_grid(const phy_grid_t *g, cf_t *dst)
 {
   uint32_t n = phy_grid_nof_sc(g);
   for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
-    memcpy(dst + l * n, phy_grid_symbol(g, 0, l), n * sizeof(cf_t));
+    for (uint32_t k = 0; k < n; k++) {
+      dst[l * n + k] = phy_grid_get(g, 0, l, k);
+    }
   }
 }
 
@@ -97,7 +100,7 @@ static void check_ssb(const phy_grid_t *g, float beta_pss)
   CHECK(phy_pss_gen(REF_PCI % 3, pss) == 0 && phy_sss_gen(REF_PCI, sss) == 0);
   int bad_pss = 0, bad_sss = 0, bad_zero = 0;
   for (uint32_t k = 0; k < PHY_SSB_NSC; k++) {
-    cf_t p = *phy_grid_re(g, 0, 2, K0 + k), s = *phy_grid_re(g, 0, 4, K0 + k);
+    cf_t p = phy_grid_get(g, 0, 2, K0 + k), s = phy_grid_get(g, 0, 4, K0 + k);
     if (k >= 56 && k <= 182) {
       bad_pss += cabsf(p - beta_pss * pss[k - 56]) > 1e-5f;
       bad_sss += cabsf(s - sss[k - 56]) > 1e-6f;

@@ -1,77 +1,30 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* OFDM scale kernel (the per-symbol constant applied while mapping subcarriers to FFT
- * bins) and the modulator/demodulator built on it.
+/* The OFDM modulator and demodulator against the formula they are defined by, and the
+ * transmit grid path against the natural one.
  *
- * Pins: every kernel variant the CPU runs against a double-precision complex product
- * (lengths 1, 7, 8, 33, 3300; both pointers one element off 64-byte alignment; nothing
- * written outside dst[0..n-1]); the modulator and demodulator against the formula they
- * used before the kernel existed (bins = c_l * a_k at (k - K/2) mod N, FFTW of our own
- * plan, CP = tail) on random grids. Thresholds: 1e-6 of |c| |x| per element for the
- * kernel (float rounding is 6e-8 per operation, FMA or not), and 1e-6 of the largest
- * output magnitude for whole symbols (the two sides differ by the kernel's rounding and
- * possibly by FFTW's algorithm, both ~1e-7 relative). Run once per OLIVE_ISA value (see
- * CMakeLists.txt) so the variant chosen at load is the one under test. */
+ * Pins: per symbol, the modulator and demodulator against bins = c_l * a_k at
+ * (k - K/2) mod N, FFTW of our own plan, CP = tail, on random grids; per slot, a
+ * transmit grid (grid.h) filled with a_k w_l gives the natural grid's samples, both with
+ * the modulator's own weights (the DFT reads the grid rows) and with other weights (one
+ * rescaling pass). Threshold 1e-6 of the largest output magnitude (the sides differ by
+ * the scale kernel's rounding and possibly by FFTW's algorithm, both ~1e-7 relative).
+ * Run once per OLIVE_ISA value (see CMakeLists.txt) so the variant chosen at load is the
+ * one under test. */
 #include <complex.h>
 #include <fftw3.h>
 #include <math.h>
 #include <string.h>
 
 #include "ofdm_internal.h"
-#include "olive/support/cpu.h"
+#include "olive/support/error.h"
 #include "olive/support/mem.h"
 #include "olive_test.h"
-
-#define MAXN     3300
-#define SENTINEL 12345.0f
 
 static olive_test_rng_t rng = OLIVE_TEST_RNG(0x0fdf);
 
 static cf_t crand(void)
 {
   return (float)olive_test_gauss(&rng) + I * (float)olive_test_gauss(&rng);
-}
-
-static void check_variant(const char *name, ofdm_scale_fn f)
-{
-  static const uint32_t lens[] = {1, 7, 8, 33, MAXN};
-  cf_t *src = olive_mem_alloc((MAXN + 2) * sizeof(cf_t));
-  cf_t *dst = olive_mem_alloc((MAXN + 2) * sizeof(cf_t));
-  for (unsigned li = 0; li < OLIVE_ARRAY_SIZE(lens); li++) {
-    for (unsigned off = 0; off < 4; off++) {
-      uint32_t n = lens[li], so = off & 1, d0 = off >> 1;
-      cf_t c = crand();
-      for (uint32_t i = 0; i < n + 2; i++) {
-        src[i] = crand();
-        dst[i] = SENTINEL;
-      }
-      f(dst + d0, src + so, c, n);
-      double worst = 0.0;
-      for (uint32_t i = 0; i < n; i++) {
-        double complex ref = (double complex)c * (double complex)src[so + i];
-        double err = cabs((double complex)dst[d0 + i] - ref);
-        double rel = err / (cabsf(c) * cabsf(src[so + i]) + 1e-30);
-        worst = rel > worst ? rel : worst;
-      }
-      CHECK(worst <= 1e-6, "%s n=%u src+%u dst+%u: relative error %g", name, n, so, d0, worst);
-      bool outside = dst[n + d0] == SENTINEL && (d0 == 0 || dst[0] == SENTINEL);
-      CHECK(outside, "%s n=%u src+%u dst+%u wrote outside dst[0..n-1]", name, n, so, d0);
-    }
-  }
-  olive_mem_free(src);
-  olive_mem_free(dst);
-}
-
-static void test_kernels(void)
-{
-  check_variant("generic", ofdm_scale_generic);
-#ifdef OLIVE_HAVE_X86_SIMD
-  if (olive_cpu_supports(OLIVE_ISA_AVX2)) {
-    check_variant("avx2", ofdm_scale_avx2);
-  }
-  if (olive_cpu_supports(OLIVE_ISA_AVX512)) {
-    check_variant("avx512", ofdm_scale_avx512);
-  }
-#endif
 }
 
 static const struct {
@@ -157,9 +110,75 @@ static void test_against_previous_formula(void)
   }
 }
 
+/* Slot `slot` of a random grid through a natural grid and through a transmit grid with
+ * the modulator's weights (direct path) or with weights of our own (rescaled). */
+static void check_tx_grid(uint32_t ci, uint32_t slot)
+{
+  phy_ofdm_args_t a = {.carrier = {.mu = carriers[ci].mu,
+                                   .nof_prb = carriers[ci].prb,
+                                   .srate_hz = carriers[ci].srate},
+                       .phase_comp = true,
+                       .center_hz = 3.5e9 + 15e3 * ci,
+                       .scale = 0.05f,
+                       .plan = PHY_OFDM_PLAN_ESTIMATE};
+  phy_ofdm_t mod;
+  phy_grid_t nat, tx;
+  CHECK(phy_ofdm_mod_init(&mod, &a) == 0, "init %u", ci);
+  uint32_t prb = carriers[ci].prb, n = mod.fft_size, len = phy_ofdm_slot_len(&mod, slot);
+  CHECK(phy_grid_init(&nat, &(phy_grid_args_t){.max_ports = 1, .max_prb = prb}) == 0 &&
+            phy_grid_init(&tx, &(phy_grid_args_t){.max_ports = 1, .max_prb = prb, .fft_size = n}) ==
+                0,
+        "grids %u", ci);
+  cf_t *ref = olive_mem_alloc((len + 1) * sizeof(cf_t));
+  cf_t *out = olive_mem_alloc((len + 1) * sizeof(cf_t));
+  for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
+    for (uint32_t k = 0; k < mod.nof_sc; k++) {
+      *phy_grid_re(&nat, 0, l, k) = crand();
+    }
+  }
+  CHECK(phy_ofdm_mod_slot(&mod, &nat, 0, slot, ref) == (int)len, "natural slot %u", slot);
+
+  cf_t w[PHY_NSYMB_SLOT], own[PHY_NSYMB_SLOT];
+  CHECK(phy_ofdm_slot_weights(&mod, slot, w) == 0, "weights");
+  for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
+    own[l] = crand();
+  }
+  const cf_t *sets[2] = {w, own};
+  for (int si = 0; si < 2; si++) {
+    phy_grid_clear_all(&tx);
+    CHECK(phy_grid_set_weights(&tx, sets[si]) == 0, "set weights");
+    for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
+      for (uint32_t k = 0; k < mod.nof_sc; k++) {
+        *phy_grid_re(&tx, 0, l, k) = *phy_grid_re(&nat, 0, l, k) * sets[si][l];
+      }
+    }
+    /* Both output alignments: the two plans of the modulator. */
+    for (uint32_t off = 0; off < 2; off++) {
+      CHECK(phy_ofdm_mod_slot(&mod, &tx, 0, slot, out + off) == (int)len, "tx slot %u", slot);
+      double e = rel_diff(out + off, ref, len);
+      CHECK(e <= 1e-6, "N=%u slot %u %s weights, out+%u: relative difference %g", n, slot,
+            si == 0 ? "own" : "other", off, e);
+    }
+  }
+  /* A transmit grid of another DFT size is refused. */
+  phy_grid_t other;
+  CHECK(phy_grid_init(&other,
+                      &(phy_grid_args_t){.max_ports = 1, .max_prb = prb, .fft_size = 2 * n}) == 0,
+        "grid 2N");
+  CHECK(phy_ofdm_mod_slot(&mod, &other, 0, slot, out) == OLIVE_EINVAL, "2N grid accepted");
+  phy_grid_free(&other);
+  olive_mem_free(ref);
+  olive_mem_free(out);
+  phy_grid_free(&nat);
+  phy_grid_free(&tx);
+  phy_ofdm_free(&mod);
+}
+
 int main(void)
 {
-  test_kernels();
   test_against_previous_formula();
+  for (uint32_t ci = 0; ci < OLIVE_ARRAY_SIZE(carriers); ci++) {
+    check_tx_grid(ci, ci % 2);
+  }
   return olive_test_done();
 }

@@ -123,27 +123,31 @@ static void test_grid_bits(phy_pdcch_t *q, phy_grid_t *g)
   for (uint32_t j = 0; j < al; j++) {
     for (uint32_t r = 0; r < 6; r++) {
       uint32_t n = 6 * bundles[j] + r; /* RB in the CORESET = DMRS reference RB index */
-      const cf_t *re = phy_grid_re(g, 0, 0, 12 * (CS0 + n));
       for (uint32_t k = 0; k < 12; k++) {
-        cf_t want;
+        cf_t want, re = phy_grid_get(g, 0, 0, 12 * (CS0 + n) + k);
         if (k % 4 == 1) {
           uint32_t m = 3 * n + k / 4;
           want = qpsk(cd[2 * m], cd[2 * m + 1]);
-          bad_dmrs += cabsf(re[k] - want) > 1e-5f;
+          bad_dmrs += cabsf(re - want) > 1e-5f;
         } else {
           want = qpsk(e[2 * i] ^ cs[2 * i], e[2 * i + 1] ^ cs[2 * i + 1]);
           i++;
-          bad_data += cabsf(re[k] - want) > 1e-5f;
+          bad_data += cabsf(re - want) > 1e-5f;
         }
       }
     }
   }
   /* nothing outside the candidate */
   cf_t tot = 0;
-  for (uint32_t k = 0; k < 12 * NPRB; k++) {
-    tot += cabsf(*phy_grid_re(g, 0, 0, k));
+  for (uint32_t k = 0; k < phy_grid_nof_sc(g); k++) {
+    tot += cabsf(phy_grid_get(g, 0, 0, k));
   }
   bad_empty = fabsf(crealf(tot) - 24 * 12) > 1e-2f;
+  /* a transmit grid's guard bins stay empty */
+  for (uint32_t b = phy_grid_nof_sc(g) / 2; g->fft_size && b < g->fft_size - phy_grid_nof_sc(g) / 2;
+       b++) {
+    bad_empty += phy_grid_symbol(g, 0, 0)[b] != 0;
+  }
   CHECK(i == 216 && bad_data == 0 && bad_dmrs == 0 && bad_empty == 0, "data %d dmrs %d outside %d",
         bad_data, bad_dmrs, bad_empty);
 }
@@ -301,6 +305,19 @@ int main(void)
   CHECK(phy_ofdm_mod_init(&ch.mod, &oa) == 0 && phy_ofdm_demod_init(&ch.dem, &oa) == 0, "ofdm");
   ch.x = olive_mem_calloc(SLOTN, sizeof(cf_t));
   test_grid_bits(&q, &g);
+  /* Again on a transmit grid (grid.h) with weights; 105 PRB put K/2 inside RB 52, which
+   * the candidate (bundle 7, RBs 47..52) uses. */
+  phy_grid_t tx;
+  cf_t w[PHY_NSYMB_SLOT];
+  for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
+    w[l] = 0.03f * cexpf(I * (0.5f + (float)l));
+  }
+  CHECK(phy_grid_init(&tx, &(phy_grid_args_t){.max_ports = 1, .max_prb = NPRB, .fft_size = 1536}) ==
+                0 &&
+            phy_grid_set_size(&tx, 1, NPRB - 1) == 0 && phy_grid_set_weights(&tx, w) == 0,
+        "transmit grid");
+  test_grid_bits(&q, &tx);
+  phy_grid_free(&tx);
   int ok = css_round_trip(&q, &g, &ch, 4, 100.0, 16);
   CHECK(ok == 16, "noiseless AL4: %d of 16", ok);
   ok = css_round_trip(&q, &g, &ch, 8, 0.0, 16);

@@ -209,13 +209,15 @@ static void test_values(phy_dmrs_type_t type, uint32_t port)
 {
   enum { NPRB = 20 };
   const uint32_t crb0 = 10, prb0 = 3, nprb = 4;
-  cf_t row[NPRB * 12];
+  phy_grid_t g;
+  CHECK(phy_grid_init(&g, &(phy_grid_args_t){.max_ports = 1, .max_prb = NPRB}) == 0, "grid");
+  cf_t *row = phy_grid_symbol(&g, 0, 5);
   for (unsigned k = 0; k < NPRB * 12; k++) {
     row[k] = 99.0f;
   }
   uint32_t ci = phy_dmrs_pdsch_cinit(7, 3, 1234, 1);
   float beta = 1.41421356f;
-  int n = phy_dmrs_pdsch_put(type, port, ci, crb0, prb0, nprb, beta, row);
+  int n = phy_dmrs_pdsch_put(type, port, ci, crb0, prb0, nprb, beta, &g, 0, 5);
   unsigned per = type == PHY_DMRS_TYPE1 ? 6 : 4;
   CHECK(n == (int)(per * nprb), "type %d port %u: %d REs", type, port, n);
   static uint8_t c[16000];
@@ -244,6 +246,7 @@ static void test_values(phy_dmrs_type_t type, uint32_t port)
     CHECK(cabsf(row[k] - want) < 1e-5f, "type %d port %u k %u: (%g,%g) want (%g,%g)", type, port, k,
           crealf(row[k]), cimagf(row[k]), crealf(want), cimagf(want));
   }
+  phy_grid_free(&g);
 }
 
 static void test_tables(void)
@@ -282,7 +285,17 @@ static void test_names_limits(void)
   CHECK(phy_dmrs_pdsch_ref(PHY_DMRS_TYPE1, 0, 1, 2200, 0, 276, ref) == OLIVE_EINVAL, "276 PRB");
   CHECK(phy_dmrs_pdsch_ref(PHY_DMRS_TYPE1, 0, 1, 2201, 0, 275, ref) == OLIVE_EINVAL, "CRB 2476");
   CHECK(phy_dmrs_pdsch_ref(PHY_DMRS_TYPE1, 8, 1, 0, 0, 1, ref) == OLIVE_EINVAL, "port 8");
-  CHECK(phy_dmrs_pdsch_put(PHY_DMRS_TYPE2, 12, 1, 0, 0, 1, 1.0f, ref) == OLIVE_EINVAL, "port 12");
+  phy_grid_t g;
+  CHECK(phy_grid_init(&g, &(phy_grid_args_t){.max_ports = 1, .max_prb = 4}) == 0, "grid");
+  CHECK(phy_dmrs_pdsch_put(PHY_DMRS_TYPE2, 12, 1, 0, 0, 1, 1.0f, &g, 0, 0) == OLIVE_EINVAL,
+        "port 12");
+  CHECK(phy_dmrs_pdsch_put(PHY_DMRS_TYPE1, 0, 1, 0, 2, 3, 1.0f, &g, 0, 0) == OLIVE_EINVAL,
+        "PRBs beyond the grid");
+  CHECK(phy_dmrs_pdsch_put(PHY_DMRS_TYPE1, 0, 1, 0, 0, 1, 1.0f, &g, 1, 0) == OLIVE_EINVAL,
+        "port 1");
+  CHECK(phy_dmrs_pdsch_put(PHY_DMRS_TYPE1, 0, 1, 0, 0, 1, 1.0f, &g, 0, 14) == OLIVE_EINVAL,
+        "symbol 14");
+  phy_grid_free(&g);
 }
 
 int main(void)

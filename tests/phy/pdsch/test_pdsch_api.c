@@ -6,7 +6,13 @@
  * under ASan/UBSan in CI) and must keep the invariants:
  *   G = data REs of the map x Q_m x layers;  encode returns that G;
  *   a noiseless grid decodes (1 layer, a rate below 0.95 after rate matching);
- *   decoding 2 layers from 1 RX port is OLIVE_ENOTSUP. */
+ *   decoding 2 layers from 1 RX port is OLIVE_ENOTSUP;
+ *   encoding onto a transmit grid (grid.h: DFT-bin rows, N 512, per-symbol weights,
+ *   25 PRB so that K/2 falls inside a PRB) stores a_{k,l} w_l at the bins of the
+ *   natural grid's a_{k,l} (|difference| < 1e-5 after dividing w_l back out), leaves the
+ *   guard bins zero, and decoding from it is refused. */
+#include <complex.h>
+#include <math.h>
 #include <string.h>
 
 #include "olive/phy/pdsch.h"
@@ -85,16 +91,48 @@ static phy_pdsch_cfg_t random_cfg(olive_test_rng_t *r)
   return c;
 }
 
+/* The same PDSCH onto a transmit grid with random weights: same a_{k,l} everywhere. */
+static void check_tx_grid(phy_pdsch_t *q, const phy_pdsch_cfg_t *c, const phy_grid_t *nat,
+                          phy_grid_t *tx, olive_test_rng_t *r, int gb)
+{
+  cf_t w[PHY_NSYMB_SLOT];
+  for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
+    w[l] = cexpf(I * (float)olive_test_unit(r) * 6.2831853f) * (0.01f + (float)olive_test_unit(r));
+  }
+  phy_grid_clear_all(tx);
+  CHECK(phy_grid_set_weights(tx, w) == 0);
+  CHECK(phy_pdsch_encode(q, c, tb, tx) == gb, "encode on the transmit grid");
+  float worst = 0;
+  int guard = 0;
+  for (uint32_t p = 0; p < c->n_layers; p++) {
+    for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
+      for (uint32_t k = 0; k < GRID_PRB * 12; k++) {
+        float d = cabsf(phy_grid_get(tx, p, l, k) - *phy_grid_re(nat, p, l, k));
+        worst = d > worst ? d : worst;
+      }
+      const cf_t *row = phy_grid_symbol(tx, p, l);
+      for (uint32_t i = GRID_PRB * 6; i < 512 - GRID_PRB * 6; i++) {
+        guard += row[i] != 0;
+      }
+    }
+  }
+  CHECK(worst < 1e-5f && guard == 0, "transmit grid: |difference| %g, %d guard bins written", worst,
+        guard);
+  CHECK(phy_pdsch_decode(q, c, tx, 1, out, NULL) == OLIVE_EINVAL, "decode from a transmit grid");
+}
+
 static void test_random(void)
 {
   phy_pdsch_t q;
   phy_pdsch_args_t a = {
       .max_prb = GRID_PRB, .max_layers = 2, .max_qm = 8, .nof_harq = 1, .isa = OLIVE_ISA_AUTO};
-  phy_grid_t g;
+  phy_grid_t g, tx;
   phy_grid_args_t ga = {.max_ports = 2, .max_prb = GRID_PRB};
-  CHECK(phy_pdsch_init(&q, &a) == 0 && phy_grid_init(&g, &ga) == 0, "init");
+  phy_grid_args_t ta = {.max_ports = 2, .max_prb = GRID_PRB, .fft_size = 512};
+  CHECK(phy_pdsch_init(&q, &a) == 0 && phy_grid_init(&g, &ga) == 0 && phy_grid_init(&tx, &ta) == 0,
+        "init");
   olive_test_rng_t r = OLIVE_TEST_RNG(77);
-  int valid = 0, decoded = 0;
+  int valid = 0, decoded = 0, tx_checked = 0;
   for (int it = 0; it < 3000; it++) {
     phy_pdsch_cfg_t c = random_cfg(&r);
     int gb = phy_pdsch_g(&c), nre = phy_pdsch_re_map(&c, GRID_PRB, map);
@@ -115,6 +153,10 @@ static void test_random(void)
     if (ge != gb) {
       continue;
     }
+    if (it % 4 == 0) {
+      check_tx_grid(&q, &c, &g, &tx, &r, gb);
+      tx_checked++;
+    }
     int rd = phy_pdsch_decode(&q, &c, &g, 1, out, NULL);
     if (c.n_layers == 2) {
       CHECK(rd == OLIVE_ENOTSUP, "2-layer decode from 1 RX: %d", rd);
@@ -128,9 +170,12 @@ static void test_random(void)
       decoded++;
     }
   }
-  CHECK(valid > 100 && decoded > 50, "only %d valid, %d decoded configurations", valid, decoded);
-  printf("%d valid configurations, %d decoded\n", valid, decoded);
+  CHECK(valid > 100 && decoded > 50 && tx_checked > 25,
+        "only %d valid, %d decoded, %d transmit-grid configurations", valid, decoded, tx_checked);
+  printf("%d valid configurations, %d decoded, %d on a transmit grid\n", valid, decoded,
+         tx_checked);
   phy_grid_free(&g);
+  phy_grid_free(&tx);
   phy_pdsch_free(&q);
 }
 

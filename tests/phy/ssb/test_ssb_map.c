@@ -161,9 +161,59 @@ static void test_map_errors(void)
   phy_grid_free(&g);
 }
 
+/* The same SSB on a transmit grid (grid.h: DFT-bin rows, N 1024, 52 PRB, weights) across
+ * k = K/2 = 312: every a_{k,l} equal to the natural grid's, guard bins empty, extract
+ * gives the mapped values back. */
+static void test_map_tx(void)
+{
+  phy_grid_t g, tx;
+  CHECK(phy_grid_init(&g, &(phy_grid_args_t){.max_ports = 1, .max_prb = 52}) == 0);
+  CHECK(phy_grid_init(&tx, &(phy_grid_args_t){.max_ports = 1, .max_prb = 52, .fft_size = 1024}) ==
+        0);
+  cf_t w[PHY_NSYMB_SLOT];
+  for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
+    w[l] = 0.05f * cexpf(I * (1.0f + 0.7f * (float)l));
+  }
+  CHECK(phy_grid_set_weights(&tx, w) == 0);
+  cf_t pbch[432], dmrs[144];
+  for (int i = 0; i < 432; i++) {
+    pbch[i] = (float)(i + 1) - 0.5f * I;
+  }
+  for (int i = 0; i < 144; i++) {
+    dmrs[i] = -(float)(i + 1) + 0.25f * I;
+  }
+  phy_ssb_map_cfg_t cfg = {.k0 = 200,
+                           .l0 = 4,
+                           .n_id = 321,
+                           .beta_pss = 1.4f,
+                           .beta_sss = 1.0f,
+                           .beta_pbch = 0.9f,
+                           .beta_dmrs = 1.1f};
+  CHECK(phy_ssb_map(&cfg, pbch, dmrs, &g, 0) == 0 && phy_ssb_map(&cfg, pbch, dmrs, &tx, 0) == 0);
+  float worst = 0;
+  int guard = 0;
+  for (uint32_t l = 0; l < PHY_NSYMB_SLOT; l++) {
+    for (uint32_t k = 0; k < 624; k++) {
+      float d = cabsf(phy_grid_get(&tx, 0, l, k) - *phy_grid_re(&g, 0, l, k));
+      d /= 1.0f + cabsf(*phy_grid_re(&g, 0, l, k));
+      worst = d > worst ? d : worst;
+    }
+    for (uint32_t b = 312; b < 1024 - 312; b++) {
+      guard += phy_grid_symbol(&tx, 0, l)[b] != 0;
+    }
+  }
+  CHECK(worst < 1e-6f && guard == 0, "relative difference %g, %d guard bins", worst, guard);
+  cf_t xb[432], xd[144];
+  CHECK(phy_ssb_extract(&cfg, &tx, 0, NULL, NULL, xb, xd) == 0);
+  CHECK(cabsf(xb[431] - 0.9f * pbch[431]) < 1e-3f && cabsf(xd[0] - 1.1f * dmrs[0]) < 1e-5f);
+  phy_grid_free(&g);
+  phy_grid_free(&tx);
+}
+
 int main(void)
 {
   test_positions();
+  test_map_tx();
   for (uint32_t v = 0; v < 4; v++) {
     test_map_one(500 + v, 30 + 7 * v, 2 + 2 * v);
   }

@@ -82,7 +82,8 @@ OLIVE_API uint32_t phy_dl_slot_len(const phy_dl_t *q, uint32_t slot);
 OLIVE_API int phy_dl_slot(phy_dl_t *q, const phy_dl_slot_req_t *req, cf_t *out,
                           phy_dl_slot_stats_t *stats);
 
-/* The grid of the last processed slot (port 0), for tools and tests. */
+/* The grid of the last processed slot (port 0), for tools and tests: a transmit grid
+ * (grid.h), whose a_{k,l} phy_grid_get() returns. */
 OLIVE_API const phy_grid_t *phy_dl_grid(const phy_dl_t *q);
 
 #endif

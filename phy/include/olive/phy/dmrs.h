@@ -19,6 +19,7 @@
 
 #include <stdint.h>
 
+#include "olive/phy/grid.h"
 #include "olive/phy/phy.h"
 #include "olive/support/api.h"
 
@@ -85,14 +86,15 @@ OLIVE_API int phy_dmrs_pdsch_positions_double(phy_pdsch_mapping_t mapping, uint3
  * the slot (0..13), N_ID^nSCID n_id (0..65535) and n_scid (0/1). */
 OLIVE_API uint32_t phy_dmrs_pdsch_cinit(uint32_t n_s, uint32_t l, uint32_t n_id, uint32_t n_scid);
 
-/* Writes the DM-RS of one symbol for one port over PRBs prb0 .. prb0 + nof_prb - 1 of the
- * grid row `row` (subcarrier 0 = grid PRB 0), grid PRB 0 being CRB crb0 (the sequence index
- * counts from CRB 0: n starts at (crb0 + prb0) 12 / 4 or / 6). Only the port's REs are
- * written, with amplitude beta. c_init from phy_dmrs_pdsch_cinit. Returns the number of
- * REs written or OLIVE_EINVAL. */
+/* Writes the DM-RS of one symbol for one port over PRBs prb0 .. prb0 + nof_prb - 1 into
+ * symbol l of port grid_port of `grid` (either layout; values times the symbol's weight,
+ * grid.h), grid PRB 0 being CRB crb0 (the sequence index counts from CRB 0: n starts at
+ * (crb0 + prb0) 12 / 4 or / 6). Only the port's REs are written, with amplitude beta.
+ * c_init from phy_dmrs_pdsch_cinit. Returns the number of REs written or OLIVE_EINVAL
+ * (also for PRBs beyond the grid's width). */
 OLIVE_API int phy_dmrs_pdsch_put(phy_dmrs_type_t type, uint32_t port, uint32_t c_init,
                                  uint32_t crb0, uint32_t prb0, uint32_t nof_prb, float beta,
-                                 cf_t *row);
+                                 phy_grid_t *grid, uint32_t grid_port, uint32_t l);
 
 /* The reference values alone: ref[i] = w_f(k') r(2n + k') for the port's i-th DM-RS RE of
  * the PRB range in increasing k (no beta). Returns their number (6 or 4 per PRB), or

@@ -65,6 +65,7 @@ typedef struct phy_ofdm {
   bool phase_comp;
   float scale;
   void *plan[2]; /* fftwf_plan for caller buffers at byte offset 0 / 8 mod 16 */
+  int align[3];  /* fftwf_alignment_of: caller-side buffer of plan[0], of plan[1]; fin */
   cf_t *fin;     /* FFT input, N + 1 elements */
   cf_t *fout;    /* FFT output, N + 1 elements */
   cf_t *ramp;    /* rx: per-subcarrier timing phase ramp, K elements */
@@ -105,8 +106,15 @@ OLIVE_API uint32_t phy_ofdm_slot_len(const phy_ofdm_t *q, uint32_t slot);
  * Returns the number of samples written, or OLIVE_EINVAL. */
 OLIVE_API int phy_ofdm_mod_symbol(phy_ofdm_t *q, const cf_t *re, uint32_t l_sf, cf_t *out);
 
-/* Modulates the 14 symbols of port `port` of `grid` (its width must be the carrier's)
- * as slot `slot`. Returns the number of samples written (phy_ofdm_slot_len). */
+/* The 14 weights c_l (scale times the 5.4 term) of slot `slot`, for
+ * phy_grid_set_weights() on a transmit grid that this modulator will transform. */
+OLIVE_API int phy_ofdm_slot_weights(const phy_ofdm_t *q, uint32_t slot, cf_t w[PHY_NSYMB_SLOT]);
+
+/* Modulates the 14 symbols of port `port` of `grid` (its width must be the carrier's; a
+ * transmit grid must have this fft_size) as slot `slot`. A transmit grid whose weights
+ * are phy_ofdm_slot_weights(slot) is transformed straight from its rows: the DFT and the
+ * cyclic prefix copies are the whole cost. Any other grid costs one scaling pass per
+ * symbol. Returns the number of samples written (phy_ofdm_slot_len). */
 OLIVE_API int phy_ofdm_mod_slot(phy_ofdm_t *q, const phy_grid_t *grid, uint32_t port, uint32_t slot,
                                 cf_t *out);
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Portable reference of the OFDM scale kernel (see ofdm_internal.h). */
-#include "ofdm_internal.h"
+/* Portable reference of the complex scale kernel (see olive/phy/vec.h). */
+#include "vec_internal.h"
 
-void ofdm_scale_generic(cf_t *dst, const cf_t *src, cf_t c, uint32_t n)
+void phy_vec_scale_generic(cf_t *dst, const cf_t *src, cf_t c, uint32_t n)
 {
   /* Real arithmetic on purpose: a C complex product would add the C99 Annex G NaN/inf
    * recovery (__mulsc3) to every element. */

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AVX2 + FMA OFDM scale kernel: four subcarriers per 256-bit vector, masked tail. */
+/* AVX2 + FMA complex scale kernel: four elements per 256-bit vector, masked tail. */
 #include <immintrin.h>
 
-#include "ofdm_internal.h"
+#include "vec_internal.h"
 
-void ofdm_scale_avx2(cf_t *dst, const cf_t *src, cf_t c, uint32_t n)
+void phy_vec_scale_avx2(cf_t *dst, const cf_t *src, cf_t c, uint32_t n)
 {
   /* (a + jb)(cr + j ci) = a cr - b ci + j (a ci + b cr): v * cr + swap(v) * (-ci, ci). */
   float ci = cimagf(c);

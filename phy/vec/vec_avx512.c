@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AVX-512 OFDM scale kernel: eight subcarriers per 512-bit vector, masked tail. */
+/* AVX-512 complex scale kernel: eight elements per 512-bit vector, masked tail. */
 #include <immintrin.h>
 
-#include "ofdm_internal.h"
+#include "vec_internal.h"
 
 static inline __m512 scale8(__m512 v, __m512 vr, __m512 vi)
 {
@@ -10,7 +10,7 @@ static inline __m512 scale8(__m512 v, __m512 vr, __m512 vi)
   return _mm512_fmadd_ps(v, vr, _mm512_mul_ps(_mm512_permute_ps(v, 0xb1), vi));
 }
 
-void ofdm_scale_avx512(cf_t *dst, const cf_t *src, cf_t c, uint32_t n)
+void phy_vec_scale_avx512(cf_t *dst, const cf_t *src, cf_t c, uint32_t n)
 {
   float ci = cimagf(c);
   __m512 vr = _mm512_set1_ps(crealf(c));

@@ -50,13 +50,27 @@ int pdcch_regs(const phy_pdcch_cfg_t *cfg, uint32_t cce, uint32_t al, uint16_t r
   return (int)n;
 }
 
-void pdcch_dmrs_reg(const phy_pdcch_cfg_t *cfg, uint32_t rb, uint32_t l, cf_t r[3])
+void pdcch_dmrs_regs(const phy_pdcch_cfg_t *cfg, const uint16_t *rb, const uint8_t *symb, int nreg,
+                     cf_t *r)
 {
-  /* c_init = (2^17 (N_symb^slot n_s + l + 1)(2 N_ID + 1) + 2 N_ID) mod 2^31 */
-  uint64_t c = ((uint64_t)1 << 17) * (14u * cfg->slot + l + 1u) * (2u * cfg->n_id_dmrs + 1u) +
-               2u * cfg->n_id_dmrs;
-  uint32_t n = (uint32_t)((int32_t)rb + cfg->dmrs_rb_offset);
-  phy_seq_gold_qpsk(r, (uint32_t)(c & 0x7FFFFFFFu), 3u * n, 3);
+  cf_t run[3 * PHY_MAX_PRB];
+  for (int g0 = 0; g0 < nreg;) {
+    int g1 = g0 + 1;
+    while (g1 < nreg && symb[g1] == symb[g0]) {
+      g1++;
+    }
+    /* REGs g0 .. g1 - 1 share symbol l and are sorted by RB: one run from the first. */
+    uint32_t l = symb[g0], lo = rb[g0], span = rb[g1 - 1] - lo + 1u;
+    /* c_init = (2^17 (N_symb^slot n_s + l + 1)(2 N_ID + 1) + 2 N_ID) mod 2^31 */
+    uint64_t c = ((uint64_t)1 << 17) * (14u * cfg->slot + l + 1u) * (2u * cfg->n_id_dmrs + 1u) +
+                 2u * cfg->n_id_dmrs;
+    uint32_t n = (uint32_t)((int32_t)lo + cfg->dmrs_rb_offset);
+    phy_seq_gold_qpsk(run, (uint32_t)(c & 0x7FFFFFFFu), 3u * n, 3u * span);
+    for (int g = g0; g < g1; g++) {
+      memcpy(r + 3 * g, run + 3u * (rb[g] - lo), 3 * sizeof(cf_t));
+    }
+    g0 = g1;
+  }
 }
 
 static int cfg_ok(const phy_pdcch_cfg_t *cfg)
@@ -93,12 +107,13 @@ int phy_pdcch_encode(const phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t 
   phy_modulation_map_bits(&q->c.mod, PHY_MOD_QPSK, e, len, d);
   /* 7.3.2.5: increasing k, then l, skipping the DMRS REs k = 4k' + 1 of each RB (7.4.1.3.2) */
   float beta = cfg->beta_dmrs > 0 ? cfg->beta_dmrs : 1.0f;
+  cf_t r[3 * PDCCH_MAX_REG];
+  pdcch_dmrs_regs(cfg, rb, symb, nreg, r);
   uint32_t i = 0;
   for (int g = 0; g < nreg; g++) {
-    cf_t r[3], w = grid->w[symb[g]]; /* the symbol's weight, grid.h */
-    pdcch_dmrs_reg(cfg, rb[g], symb[g], r);
+    cf_t w = grid->w[symb[g]]; /* the symbol's weight, grid.h */
     for (uint32_t k = 0; k < 12; k++) {
-      cf_t v = (k & 3u) == 1 ? beta * r[k >> 2] : d[i++];
+      cf_t v = (k & 3u) == 1 ? beta * r[3 * g + (k >> 2)] : d[i++];
       *phy_grid_re(grid, port, symb[g], 12u * rb[g] + k) = v * w;
     }
   }

@@ -29,9 +29,13 @@ static inline bool pdcch_regs_in_grid(const uint16_t *rb, const uint8_t *symb, i
   return true;
 }
 
-/* TS 38.211 7.4.1.3.1: the 3 DMRS symbols r_l(3n + k') of grid RB rb in slot symbol l. */
-__attribute__((visibility("hidden"))) void pdcch_dmrs_reg(const phy_pdcch_cfg_t *cfg, uint32_t rb,
-                                                          uint32_t l, cf_t r[3]);
+/* TS 38.211 7.4.1.3.1: the 3 DMRS symbols r_l(3n + k') of each of the nreg REGs (grid RB
+ * rb[g] in slot symbol symb[g], sorted by symbol then RB as pdcch_regs gives them) into
+ * r[3 g + k']. One Gold run per CORESET symbol over the RBs the REGs span, rather than a
+ * sequence jump (O(log n) polynomial steps) per REG. */
+__attribute__((visibility("hidden"))) void pdcch_dmrs_regs(const phy_pdcch_cfg_t *cfg,
+                                                           const uint16_t *rb, const uint8_t *symb,
+                                                           int nreg, cf_t *r);
 
 /* 7.3.2.3: c_init = (n_RNTI 2^16 + n_ID) mod 2^31 */
 static inline uint32_t pdcch_scr_cinit(const phy_pdcch_cfg_t *cfg)

@@ -22,13 +22,14 @@ static float estimate(const phy_pdcch_cfg_t *cfg, const phy_grid_t *grid, uint32
 {
   cf_t ls[PDCCH_MAX_REG];
   float resid = 0, en = 0, beta = cfg->beta_dmrs > 0 ? cfg->beta_dmrs : 1.0f;
+  cf_t r[3 * PDCCH_MAX_REG];
+  pdcch_dmrs_regs(cfg, rb, symb, nreg, r);
   for (int g = 0; g < nreg; g++) {
     const cf_t *re = phy_grid_re(grid, port, symb[g], 12u * rb[g]);
-    cf_t r[3], y[3];
-    pdcch_dmrs_reg(cfg, rb[g], symb[g], r);
+    cf_t y[3];
     ls[g] = 0;
     for (int k = 0; k < 3; k++) {
-      y[k] = re[4 * k + 1] * conjf(r[k]) / beta;
+      y[k] = re[4 * k + 1] * conjf(r[3 * g + k]) / beta;
       ls[g] += y[k] / 3.0f;
       en += pow2(re[4 * k + 1]);
     }

@@ -152,30 +152,44 @@ int phy_pdsch_encode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const uint8_t *
   for (uint32_t l = lo.l0; l < lo.l1; l++) {
     uint32_t nre, nr = pdsch_symbol_runs(cfg, &lo, l, runs, &nre);
     cf_t w = grid->w[l]; /* the symbol's weight (grid.h): 1 on a natural grid */
-    for (uint32_t j = 0; j < nr; j++) {
-      for (uint32_t v = 0; v < nl; v++) {
-        /* A run crosses k = K/2 of a transmit grid in two pieces. */
+    if (nl == 1 && nre >= PHY_NSC_RB * nr) {
+      /* Runs of a PRB or more: modulated straight into the grid (a run crosses k = K/2
+       * of a transmit grid in two pieces), then weighted in place while still in L1. */
+      for (uint32_t j = 0; j < nr; j++) {
         cf_t *piece[2];
-        uint32_t n = runs[j].n, n0 = phy_grid_span(grid, v, l, runs[j].k, n, piece);
-        if (nl == 1) {
-          const uint8_t *b = bits + (size_t)i * qm;
-          phy_modulation_map_bits(&q->mod, lo.mod, b, (size_t)n0 * qm, piece[0]);
-          if (n0 < n) {
-            phy_modulation_map_bits(&q->mod, lo.mod, b + (size_t)n0 * qm, (size_t)(n - n0) * qm,
-                                    piece[1]);
-          }
-        } else {
-          const cf_t *x = q->b->sym + (size_t)i * nl + v;
-          for (uint32_t m = 0; m < n; m++) {
-            (m < n0 ? piece[0] : piece[1] - n0)[m] = x[(size_t)m * nl];
-          }
+        uint32_t n = runs[j].n, n0 = phy_grid_span(grid, 0, l, runs[j].k, n, piece);
+        const uint8_t *b = bits + (size_t)i * qm;
+        phy_modulation_map_bits(&q->mod, lo.mod, b, (size_t)n0 * qm, piece[0]);
+        if (n0 < n) {
+          phy_modulation_map_bits(&q->mod, lo.mod, b + (size_t)n0 * qm, (size_t)(n - n0) * qm,
+                                  piece[1]);
         }
-        if (w != 1.0f) { /* in place while the run is still in L1 */
+        if (w != 1.0f) {
           phy_vec_scale(piece[0], piece[0], w, n0);
           phy_vec_scale(piece[1], piece[1], w, n - n0);
         }
+        i += n;
       }
-      i += runs[j].n;
+    } else {
+      /* Two layers, or data between the DM-RS REs of a symbol (runs of one RE): the
+       * symbol's values placed RE by RE, weighted in real arithmetic on the way. */
+      const cf_t *x = q->b->sym + (size_t)i * nl;
+      if (nl == 1) {
+        phy_modulation_map_bits(&q->mod, lo.mod, bits + (size_t)i * qm, (size_t)nre * qm,
+                                q->b->sym);
+        x = q->b->sym;
+      }
+      float wr = crealf(w), wi = cimagf(w);
+      for (uint32_t v = 0; v < nl; v++) {
+        uint32_t m = 0;
+        for (uint32_t j = 0; j < nr; j++) {
+          for (uint32_t t = 0; t < runs[j].n; t++, m++) {
+            float ar = crealf(x[(size_t)m * nl + v]), ai = cimagf(x[(size_t)m * nl + v]);
+            *phy_grid_re(grid, v, l, runs[j].k + t) = (ar * wr - ai * wi) + I * (ar * wi + ai * wr);
+          }
+        }
+      }
+      i += nre;
     }
     if ((lo.dmrs_mask >> l) & 1) {
       put_dmrs(cfg, &lo, l, grid);

@@ -114,7 +114,7 @@ int phy_pdcch_encode(const phy_pdcch_t *q, const phy_pdcch_cfg_t *cfg, uint32_t 
     cf_t w = grid->w[symb[g]]; /* the symbol's weight, grid.h */
     for (uint32_t k = 0; k < 12; k++) {
       cf_t v = (k & 3u) == 1 ? beta * r[3 * g + (k >> 2)] : d[i++];
-      *phy_grid_re(grid, port, symb[g], 12u * rb[g] + k) = v * w;
+      *phy_grid_re(grid, port, symb[g], 12u * rb[g] + k) = phy_cmul(v, w);
     }
   }
   return OLIVE_OK;

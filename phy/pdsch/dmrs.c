@@ -288,16 +288,13 @@ int phy_dmrs_pdsch_put(phy_dmrs_type_t type, uint32_t port, uint32_t c_init, uin
   if (len < 0) {
     return len;
   }
-  /* Amplitude times the symbol's weight (grid.h), multiplied in real arithmetic (a C
-   * complex product would carry the Annex G NaN recovery into the loop). */
-  float ar = beta * crealf(grid->w[l]), ai = beta * cimagf(grid->w[l]);
+  cf_t a = beta * grid->w[l]; /* amplitude times the symbol's weight (grid.h) */
   uint32_t k0 = prb0 * 12 + p->delta;
   for (int i = 0; i < len; i++) {
     /* type 1: k = 4n + 2k' + Delta; type 2: k = 6n + k' + Delta */
     uint32_t k =
         type == PHY_DMRS_TYPE1 ? 2u * (uint32_t)i : 6u * ((uint32_t)i / 2) + (uint32_t)i % 2;
-    float xr = crealf(ref[i]), xi = cimagf(ref[i]);
-    *phy_grid_re(grid, grid_port, l, k0 + k) = (xr * ar - xi * ai) + I * (xr * ai + xi * ar);
+    *phy_grid_re(grid, grid_port, l, k0 + k) = phy_cmul(a, ref[i]);
   }
   return len;
 }

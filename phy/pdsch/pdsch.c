@@ -172,20 +172,18 @@ int phy_pdsch_encode(phy_pdsch_t *q, const phy_pdsch_cfg_t *cfg, const uint8_t *
       }
     } else {
       /* Two layers, or data between the DM-RS REs of a symbol (runs of one RE): the
-       * symbol's values placed RE by RE, weighted in real arithmetic on the way. */
+       * symbol's values placed RE by RE, weighted on the way. */
       const cf_t *x = q->b->sym + (size_t)i * nl;
       if (nl == 1) {
         phy_modulation_map_bits(&q->mod, lo.mod, bits + (size_t)i * qm, (size_t)nre * qm,
                                 q->b->sym);
         x = q->b->sym;
       }
-      float wr = crealf(w), wi = cimagf(w);
       for (uint32_t v = 0; v < nl; v++) {
         uint32_t m = 0;
         for (uint32_t j = 0; j < nr; j++) {
           for (uint32_t t = 0; t < runs[j].n; t++, m++) {
-            float ar = crealf(x[(size_t)m * nl + v]), ai = cimagf(x[(size_t)m * nl + v]);
-            *phy_grid_re(grid, v, l, runs[j].k + t) = (ar * wr - ai * wi) + I * (ar * wi + ai * wr);
+            *phy_grid_re(grid, v, l, runs[j].k + t) = phy_cmul(x[(size_t)m * nl + v], w);
           }
         }
       }

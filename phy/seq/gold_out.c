@@ -8,7 +8,6 @@
 
 #include "olive/phy/seq.h"
 
-#include "cf_make.h"
 #include "gold_internal.h"
 
 /* One LSB-first byte of sequence as eight 0/1 bytes: replicate it, keep bit i in byte i,

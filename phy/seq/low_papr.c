@@ -6,7 +6,6 @@
 #include "olive/phy/seq.h"
 #include "olive/support/error.h"
 
-#include "cf_make.h"
 #include "low_papr_internal.h"
 
 /* exp(-j pi k / n) for integer k in [0, 2n), n <= PHY_SEQ_ZC_MAX_LEN, from two small
@@ -38,17 +37,9 @@ static void phase_tab_init(phase_tab_t *t, unsigned n)
   fill_rotations(t->hi, (2 * n) / LO_N + 1, M_PI * LO_N / n);
 }
 
-/* a * b written out: C's complex multiply carries Annex G inf/NaN handling we do not
- * need on unit-modulus values. */
-static inline cf_t cmul(cf_t a, cf_t b)
-{
-  float ar = crealf(a), ai = cimagf(a), br = crealf(b), bi = cimagf(b);
-  return phy_cf_make(ar * br - ai * bi, ar * bi + ai * br);
-}
-
 static inline cf_t phase_tab_get(const phase_tab_t *t, unsigned k)
 {
-  return cmul(t->hi[k >> LO_BITS], t->lo[k & (LO_N - 1)]);
+  return phy_cmul(t->hi[k >> LO_BITS], t->lo[k & (LO_N - 1)]);
 }
 
 /* x[m] = exp(-j pi q m (m+1) / n), m = 0..len-1. The exponent q m (m+1) mod 2n advances by
@@ -163,7 +154,7 @@ static void cyclic_shift(cf_t *r, unsigned m_zc, float alpha)
     double ph = fmod((double)alpha * n0, 2.0 * M_PI);
     cf_t z0 = phy_cf_make((float)cos(ph), (float)sin(ph));
     for (unsigned j = 0; j < 64 && n0 + j < m_zc; j++)
-      r[n0 + j] = cmul(r[n0 + j], cmul(z0, w[j]));
+      r[n0 + j] = phy_cmul(r[n0 + j], phy_cmul(z0, w[j]));
   }
 }
 

@@ -71,13 +71,13 @@ int phy_ssb_map(const phy_ssb_map_cfg_t *cfg, const cf_t *pbch, const cf_t *dmrs
         break;
       case RE_PBCH: /* 7.4.3.1.3: increasing k, then l */
         if (pbch != NULL) {
-          *re = cfg->beta_pbch * pbch[ip] * w;
+          *re = phy_cmul(cfg->beta_pbch * pbch[ip], w);
         }
         ip++;
         break;
       case RE_DMRS: /* 7.4.3.1.4: increasing k, then l */
         if (dmrs != NULL) {
-          *re = cfg->beta_dmrs * dmrs[id] * w;
+          *re = phy_cmul(cfg->beta_dmrs * dmrs[id], w);
         }
         id++;
         break;

@@ -9,16 +9,16 @@
 #include "olive/phy/ofdm.h"
 #include "olive/phy/vec.h"
 
-/* Makes q->plan[0..1] for an N-point transform in direction `sign` (FFTW_FORWARD or
- * FFTW_BACKWARD) between q->fin and q->fout; plan[1] has the caller-side buffer (output
- * for backward, input for forward) shifted by one element. Serialised with a mutex;
- * imports/exports wisdom. OLIVE_ENOMEM when FFTW cannot plan. */
+/* Makes q->plan[0] for an N-point transform in direction `sign` (FFTW_FORWARD or
+ * FFTW_BACKWARD) between q->fin and q->fout and, for FFTW_FORWARD, q->plan[1] with the
+ * input shifted by one element (backward: NULL). Serialised with a mutex; imports/exports
+ * wisdom. OLIVE_ENOMEM when FFTW cannot plan. */
 int ofdm_fft_plan(phy_ofdm_t *q, int sign, phy_ofdm_plan_t effort, const char *wisdom_path);
 
 /* Destroys the plans (serialised like planning). */
 void ofdm_fft_destroy(phy_ofdm_t *q);
 
-/* Index of the plan matching the caller's pointer, or -1 when neither does. */
+/* Index of the plan matching the caller's pointer, or -1 when none does. */
 int ofdm_fft_pick(const phy_ofdm_t *q, const cf_t *p);
 
 /* Fractional part of f0 * n_tc * T_c (cycles of the 5.4 term). The integer-Hz part of f0

@@ -35,6 +35,7 @@ static const struct {
     {1, 51, 23.04e6},   /* N_fft 768 */
     {0, 106, 23.04e6},  /* N_fft 1536 */
     {1, 273, 122.88e6}, /* N_fft 4096 */
+    {0, 25, 5.76e6},    /* N_fft 384: CP 27, every other symbol 8 bytes off 16 */
 };
 
 /* Largest |a - b| over n samples, relative to the largest |b|. */
@@ -152,7 +153,8 @@ static void check_tx_grid(uint32_t ci, uint32_t slot)
         *phy_grid_re(&tx, 0, l, k) = *phy_grid_re(&nat, 0, l, k) * sets[si][l];
       }
     }
-    /* Both output alignments: the two plans of the modulator. */
+    /* Both output alignments: the DFT straight into `out`, and into the modulator's own
+     * buffer then copied. */
     for (uint32_t off = 0; off < 2; off++) {
       CHECK(phy_ofdm_mod_slot(&mod, &tx, 0, slot, out + off) == (int)len, "tx slot %u", slot);
       double e = rel_diff(out + off, ref, len);

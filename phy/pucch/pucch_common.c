@@ -150,7 +150,7 @@ void pucch_shift(cf_t *out, const cf_t *base, uint32_t a)
                                        -1.0f, -0.8660254f, -0.5f, 0.0f, 0.5f,  0.8660254f};
   for (uint32_t n = 0; n < PUCCH_NRE; n++) {
     uint32_t k = (a * n) % PUCCH_NRE;
-    out[n] = base[n] * pucch_cf(c12[k], c12[(k + 9) % PUCCH_NRE]);
+    out[n] = base[n] * phy_cf_make(c12[k], c12[(k + 9) % PUCCH_NRE]);
   }
 }
 

@@ -50,7 +50,7 @@ static int f1_symbol_seq(const phy_pucch_cfg_t *cfg, const cf_t (*base)[PUCCH_NR
   pucch_shift(o->seq, base[o->s.hop],
               phy_pucch_alpha_idx(cfg->n_id, cfg->slot, o->s.l_slot, r->initial_cs, 0));
   float th = 2.0f * (float)M_PI * (float)phi / (float)n_sf;
-  cf_t w = pucch_cf(cosf(th), sinf(th));
+  cf_t w = phy_cf_make(cosf(th), sinf(th));
   for (uint32_t n = 0; n < PUCCH_NRE; n++) {
     o->seq[n] *= w;
   }

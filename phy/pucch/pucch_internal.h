@@ -7,12 +7,6 @@
 
 #define PUCCH_NRE 12u
 
-/* re + j im (CMPLXF is missing from some clang/glibc pairs; the values are always finite) */
-static inline cf_t pucch_cf(float re, float im)
-{
-  return re + im * I;
-}
-
 /* Resolved geometry of one symbol of a PUCCH resource. */
 typedef struct pucch_sym {
   uint32_t l_slot; /* symbol in the slot, l + l' */

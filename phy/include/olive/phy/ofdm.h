@@ -27,10 +27,10 @@
  * CP length, e.g. 27 samples at N 384, puts every other symbol 8 bytes off) it writes
  * into an aligned buffer and copies, which is 1.6-2x faster than an FFTW plan for the
  * odd alignment. The demodulator has two plans, for windows at either 8-byte phase of a
- * 16-byte boundary, so its DFT always reads the caller's buffer. Planning with MEASURE or PATIENT
- * reads and then writes FFTW wisdom in `wisdom_path` so later inits are fast. Init must
- * not run concurrently with other FFTW planning outside olive (FFTW's planner is global;
- * olive serialises its own calls). */
+ * 16-byte boundary, so its DFT always reads the caller's buffer. Planning with MEASURE or
+ * PATIENT reads and then writes FFTW wisdom in `wisdom_path` so later inits are fast.
+ * Init must not run concurrently with other FFTW planning outside olive (FFTW's planner is
+ * global; olive serialises its own calls). */
 #ifndef OLIVE_PHY_OFDM_H
 #define OLIVE_PHY_OFDM_H
 

@@ -62,7 +62,7 @@ int ofdm_fft_plan(phy_ofdm_t *q, int sign, phy_ofdm_plan_t effort, const char *w
   q->plan[0] = fftwf_plan_dft_1d(n, in, out, sign, flags);
   /* A second plan for an input one element off a 16-byte boundary costs the demodulator
    * about what copying the window would (0.9-1.1x over N 384..4096 here). A modulator
-   * plan for an output one element off is 1.6-2x slower than the aligned plan plus a
+   * plan for an output one element off is 1.5-2x slower than the aligned plan plus a
    * copy (FFTW's SIMD codelets need 16-byte alignment): the modulator has none. */
   q->plan[1] = sign == FFTW_FORWARD ? fftwf_plan_dft_1d(n, in + 1, out, sign, flags) : NULL;
   bool ok = q->plan[0] != NULL && (sign == FFTW_BACKWARD || q->plan[1] != NULL);

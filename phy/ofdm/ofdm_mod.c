@@ -21,7 +21,7 @@ static void map_bins(phy_ofdm_t *q, const cf_t *re, cf_t c)
 /* DFT of `in` (the plans' input alignment) into out[cp .. cp + N - 1], then the cyclic
  * prefix out[0 .. cp - 1], the last cp samples of the useful part. The DFT writes
  * straight into the caller's buffer when it has the plan's alignment; otherwise (an odd
- * CP puts every other symbol 8 bytes off) into q->fout and copied, which is 1.6-2x
+ * CP puts every other symbol 8 bytes off) into q->fout and copied, which is 1.5-2x
  * faster than an FFTW plan for that alignment. */
 static void dft_cp(phy_ofdm_t *q, const cf_t *in, uint32_t cp, cf_t *out)
 {

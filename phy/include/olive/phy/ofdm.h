@@ -25,7 +25,7 @@
  * never allocate, do no I/O). The modulator's DFT writes into the caller's buffer
  * directly when the symbol's useful part starts on a 16-byte boundary; otherwise (an odd
  * CP length, e.g. 27 samples at N 384, puts every other symbol 8 bytes off) it writes
- * into an aligned buffer and copies, which is 1.6-2x faster than an FFTW plan for the
+ * into an aligned buffer and copies, which is 1.5-2x faster than an FFTW plan for the
  * odd alignment. The demodulator has two plans, for windows at either 8-byte phase of a
  * 16-byte boundary, so its DFT always reads the caller's buffer. Planning with MEASURE or
  * PATIENT reads and then writes FFTW wisdom in `wisdom_path` so later inits are fast.
